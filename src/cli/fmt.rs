@@ -1,0 +1,47 @@
+use super::{EXIT_INVALID, EXIT_USAGE, report_error};
+use crate::format::{self, OpenError};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub fn run(files: &[PathBuf], check_only: bool) -> ExitCode {
+    let mut failed = false;
+    let mut unformatted = 0usize;
+    for path in files {
+        let map = match format::open(path) {
+            Ok(loaded) => loaded.map,
+            Err(OpenError::Invalid { diagnostics, .. }) => {
+                for d in &diagnostics {
+                    eprintln!("{}", d.render(path));
+                }
+                failed = true;
+                continue;
+            }
+            Err(e) => {
+                report_error(e);
+                failed = true;
+                continue;
+            }
+        };
+        let canonical = format::to_ron_string(&map);
+        let current = std::fs::read(path).unwrap_or_default();
+        if current == canonical.as_bytes() {
+            continue;
+        }
+        unformatted += 1;
+        if check_only {
+            println!("{}: not in canonical form", path.display());
+        } else if let Err(e) = format::write_atomically(path, canonical.as_bytes()) {
+            report_error(format_args!("cannot write {}: {e}", path.display()));
+            failed = true;
+        } else {
+            println!("{}: rewritten", path.display());
+        }
+    }
+    if failed {
+        ExitCode::from(EXIT_USAGE)
+    } else if check_only && unformatted > 0 {
+        ExitCode::from(EXIT_INVALID)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

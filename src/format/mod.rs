@@ -1,0 +1,129 @@
+//! The `.ron` map file: reading, writing and reporting problems with their place in the file.
+//!
+//! See `docs/format.md` for the format itself.
+
+mod atomic;
+mod diagnostic;
+mod locate;
+mod ron_file;
+
+pub use atomic::{write_atomically, write_atomically_with};
+pub use diagnostic::{Diagnostic, TextPos};
+pub use ron_file::{FORMAT_VERSION, FormatError, from_ron_str, to_ron_string};
+
+use crate::model::{ArgumentMap, Severity, validate};
+use std::path::{Path, PathBuf};
+
+/// The biggest file argmap will read: far above any real map (100,000 nodes is about 40 MB),
+/// low enough that a wrong file (a disk image, a video) is refused instead of filling memory.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// A map read from a file, with the warnings validation found in it.
+#[derive(Debug)]
+pub struct LoadedMap {
+    pub map: ArgumentMap,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a file could not be opened as a map. `Display` gives one `FILE:LINE:COL: …` line per problem.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}", render_all(path, diagnostics))]
+    Invalid {
+        path: PathBuf,
+        /// Every problem, errors first; at least one is an error.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+fn render_all(path: &Path, diagnostics: &[Diagnostic]) -> String {
+    let lines: Vec<String> = diagnostics.iter().map(|d| d.render(path)).collect();
+    lines.join("\n")
+}
+
+impl OpenError {
+    /// Every problem as a diagnostic (an I/O failure becomes one without a position).
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            OpenError::Io { source, .. } => vec![Diagnostic::error(
+                None,
+                format!("cannot read the file: {source}"),
+            )],
+            OpenError::Invalid { diagnostics, .. } => diagnostics.clone(),
+        }
+    }
+}
+
+/// Reads, parses and validates a map file. Errors of any kind (syntax, types, a newer format
+/// version, validation errors) refuse the file; warnings come back with the map.
+pub fn open(path: &Path) -> Result<LoadedMap, OpenError> {
+    let bytes = read_limited(path).map_err(|source| OpenError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    parse_checked(&bytes).map_err(|diagnostics| OpenError::Invalid {
+        path: path.to_owned(),
+        diagnostics,
+    })
+}
+
+/// Parses and validates map bytes; `Err` holds every problem (errors first) when any is an error.
+pub fn parse_checked(bytes: &[u8]) -> Result<LoadedMap, Vec<Diagnostic>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            return Err(vec![Diagnostic::error(
+                Some(TextPos::at_end_of(valid)),
+                "the file is not UTF-8 text (is it a map file?)".to_owned(),
+            )]);
+        }
+    };
+    let map = from_ron_str(text).map_err(|e| vec![e.into_diagnostic()])?;
+    let diagnostics = locate::locate_problems(text, &validate(&map));
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        Err(diagnostics)
+    } else {
+        Ok(LoadedMap {
+            map,
+            warnings: diagnostics,
+        })
+    }
+}
+
+/// Validates an in-memory map the way `open` would, placing each problem in `text`,
+/// the map's RON form.
+pub fn check_text(text: &str) -> Result<(ArgumentMap, Vec<Diagnostic>), Diagnostic> {
+    let map = from_ron_str(text).map_err(FormatError::into_diagnostic)?;
+    let diagnostics = locate::locate_problems(text, &validate(&map));
+    Ok((map, diagnostics))
+}
+
+/// Writes `map` to `path` so that a crash at any moment leaves either the old or the new file.
+pub fn save(map: &ArgumentMap, path: &Path) -> std::io::Result<()> {
+    write_atomically(path, to_ron_string(map).as_bytes())
+}
+
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(std::io::Error::other("it is a folder, not a map file"));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "the file is larger than {} MiB; it is not a map argmap can open",
+            MAX_FILE_BYTES >> 20
+        )));
+    }
+    Ok(bytes)
+}

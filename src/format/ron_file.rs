@@ -1,0 +1,234 @@
+//! The versioned RON schema and its conversion to and from [`ArgumentMap`].
+
+use super::{Diagnostic, TextPos};
+use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Source};
+use ron::value::RawValue;
+use serde::{Deserialize, Serialize};
+
+/// The format version this argmap writes. Files of this version and every older one load;
+/// newer ones are refused with a message, never half-read.
+///
+/// Version history: 1 — the first release.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Ron's default recursion limit (128) is far deeper than a map needs (about 6 levels) and
+/// still keeps a hostile file of nested brackets from overflowing the stack.
+const RECURSION_LIMIT: usize = 64;
+
+#[derive(Serialize)]
+#[serde(rename = "ArgumentMap")]
+struct FileOut<'a> {
+    format_version: u32,
+    title: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    main_claim: &'a Option<NodeId>,
+    nodes: Vec<NodeOut<'a>>,
+    /// One line per link: `(from: "a", to: "b", relation: Supports)`.
+    links: Vec<Box<RawValue>>,
+    sources: &'a [Source],
+}
+
+/// A node as written: like [`crate::model::Node`], but with its position on one line, `pos: (x: 1, y: 2)`.
+/// Ron's pretty printer can only make every struct compact or none, so the small ones are
+/// pre-rendered as raw RON.
+#[derive(Serialize)]
+#[serde(rename = "Node")]
+struct NodeOut<'a> {
+    id: &'a NodeId,
+    kind: NodeKind,
+    text: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    notes: &'a str,
+    pos: Box<RawValue>,
+    #[serde(skip_serializing_if = "is_false")]
+    pinned: bool,
+    #[serde(skip_serializing_if = "<[Citation]>::is_empty")]
+    citations: &'a [Citation],
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// `value` as one-line RON, to be embedded verbatim in the pretty output.
+fn one_line<T: Serialize>(value: &T) -> Box<RawValue> {
+    let config = ron::ser::PrettyConfig::new()
+        .compact_structs(true)
+        .compact_arrays(true)
+        .new_line("\n");
+    let text = ron::Options::default()
+        .to_string_pretty(value, config)
+        .expect("plain data serialises to RON");
+    RawValue::from_boxed_ron(text.into_boxed_str()).expect("ron reads back what it wrote")
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "ArgumentMap", deny_unknown_fields)]
+struct FileIn {
+    #[allow(dead_code)] // checked by `VersionProbe` before this is read
+    format_version: u32,
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    main_claim: Option<NodeId>,
+    #[serde(default)]
+    nodes: Vec<Node>,
+    #[serde(default)]
+    links: Vec<Link>,
+    #[serde(default)]
+    sources: Vec<Source>,
+}
+
+/// Reads only the version, ignoring everything else, so a newer file is refused with a
+/// message about versions rather than about fields this argmap has never heard of.
+#[derive(Deserialize)]
+#[serde(rename = "ArgumentMap")]
+struct VersionProbe {
+    format_version: u32,
+}
+
+/// Why RON text is not a map this argmap can read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message}", pos.map(|p| format!("{p}: ")).unwrap_or_default())]
+pub struct FormatError {
+    pub pos: Option<TextPos>,
+    pub message: String,
+}
+
+impl FormatError {
+    pub fn into_diagnostic(self) -> Diagnostic {
+        Diagnostic::error(self.pos, self.message)
+    }
+}
+
+fn options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+fn from_ron_error(text: &str, e: ron::error::SpannedError) -> FormatError {
+    let pos = TextPos {
+        line: e.span.start.line,
+        col: e.span.start.col,
+    };
+    let mut message = explain(&e.code);
+    // Ron stops at the end of a cut-off file with "expected comma" or the like; say why.
+    let end = TextPos::at_end_of(text.trim_end());
+    let error_end = TextPos {
+        line: e.span.end.line,
+        col: e.span.end.col,
+    };
+    if error_end >= end && !matches!(e.code, ron::Error::Eof) {
+        message = format!("the file ends too early (is it truncated?): {message}");
+    }
+    FormatError {
+        pos: Some(pos),
+        message,
+    }
+}
+
+/// Ron's messages, reworded where they would puzzle someone who is not a Rust programmer.
+fn explain(code: &ron::Error) -> String {
+    match code {
+        ron::Error::Eof => "the file ends too early (is it truncated?)".to_owned(),
+        ron::Error::ExceededRecursionLimit => {
+            "brackets are nested too deeply for a map file".to_owned()
+        }
+        ron::Error::MissingStructField { field, .. } => {
+            format!("missing field `{field}`")
+        }
+        ron::Error::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "unknown field `{found}`; expected one of: {}",
+            expected.join(", ")
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// Parses a map from RON text without validating it.
+pub fn from_ron_str(text: &str) -> Result<ArgumentMap, FormatError> {
+    if text.trim().is_empty() {
+        return Err(FormatError {
+            pos: Some(TextPos { line: 1, col: 1 }),
+            message: "the file is empty; a map file starts with `(format_version: 1, …`".to_owned(),
+        });
+    }
+    let probe: VersionProbe = options()
+        .from_str(text)
+        .map_err(|e| from_ron_error(text, e))?;
+    if probe.format_version > FORMAT_VERSION {
+        return Err(FormatError {
+            pos: find_version_pos(text),
+            message: format!(
+                "this map was written by a newer argmap (format version {}); this argmap reads \
+                 format versions up to {FORMAT_VERSION}. Update argmap to open it.",
+                probe.format_version
+            ),
+        });
+    }
+    if probe.format_version == 0 {
+        return Err(FormatError {
+            pos: find_version_pos(text),
+            message: "format_version must be 1 or more".to_owned(),
+        });
+    }
+    let file: FileIn = options()
+        .from_str(text)
+        .map_err(|e| from_ron_error(text, e))?;
+    Ok(ArgumentMap {
+        title: file.title,
+        description: file.description,
+        main_claim: file.main_claim,
+        nodes: file.nodes,
+        links: file.links,
+        sources: file.sources,
+    })
+}
+
+fn find_version_pos(text: &str) -> Option<TextPos> {
+    text.find("format_version")
+        .map(|at| TextPos::of_offset(text, at))
+}
+
+/// The map as pretty RON: fixed field order, list order as in the map, whole-unit positions,
+/// multi-line texts kept multi-line. The same map always gives the same bytes.
+pub fn to_ron_string(map: &ArgumentMap) -> String {
+    let file = FileOut {
+        format_version: FORMAT_VERSION,
+        title: &map.title,
+        description: &map.description,
+        main_claim: &map.main_claim,
+        nodes: map
+            .nodes
+            .iter()
+            .map(|n| NodeOut {
+                id: &n.id,
+                kind: n.kind,
+                text: &n.text,
+                notes: &n.notes,
+                pos: one_line(&n.pos),
+                pinned: n.pinned,
+                citations: &n.citations,
+            })
+            .collect(),
+        links: map.links.iter().map(one_line).collect(),
+        sources: &map.sources,
+    };
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .escape_strings(false)
+        .compact_structs(false)
+        .depth_limit(usize::MAX);
+    let mut text = options()
+        .without_recursion_limit()
+        .to_string_pretty(&file, config)
+        // Serialising plain data to a String cannot fail; if it ever did, that is a bug.
+        .expect("a map always serialises to RON");
+    text.push('\n');
+    text
+}

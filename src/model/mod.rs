@@ -1,0 +1,19 @@
+//! The argument map as pure data: nodes, links, sources and citations, plus validation.
+//!
+//! Nothing here knows about egui or files; the GUI, the file format and the CLI all build on it.
+
+mod ids;
+mod link;
+mod map;
+mod node;
+mod outline;
+mod source;
+mod validate;
+
+pub use ids::{NodeId, SourceId};
+pub use link::{Link, Relation};
+pub use map::ArgumentMap;
+pub use node::{Citation, Node, NodeKind, Position};
+pub use outline::{Outline, OutlineRow, outline};
+pub use source::{Credibility, Reliability, Source, SourceKind};
+pub use validate::{Problem, ProblemPlace, Severity, has_errors, validate};

@@ -1,0 +1,228 @@
+//! The argument as an indented tree: the main claim, then what supports and opposes it,
+//! recursively. Used by the outline panel and by text exports.
+
+use super::{ArgumentMap, Relation};
+
+/// One line of the outline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutlineRow {
+    /// Index into `map.nodes`.
+    pub node: usize,
+    pub depth: usize,
+    /// How this node bears on its parent row; `None` for a top-level row.
+    pub relation: Option<Relation>,
+    /// The node was already listed above (it bears on more than one node); its
+    /// sub-argument is not repeated.
+    pub repeated: bool,
+    /// How many rows directly below belong to this one (for collapsing).
+    pub subtree_len: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outline {
+    pub rows: Vec<OutlineRow>,
+    /// Rows from this index on are not connected to the main claim: other trees, then nodes
+    /// that are only in cycles or have no links at all.
+    pub unattached_from: usize,
+}
+
+/// Builds the outline. Children are listed supports first, then opposes, each left to right
+/// as on the canvas (file order breaks ties), so the outline reads like the map.
+pub fn outline(map: &ArgumentMap) -> Outline {
+    let index = map.node_index();
+    let mut children: Vec<Vec<(usize, Relation)>> = vec![Vec::new(); map.nodes.len()];
+    let mut has_outgoing = vec![false; map.nodes.len()];
+    for link in &map.links {
+        if let (Some(&from), Some(&to)) = (index.get(&link.from), index.get(&link.to))
+            && from != to
+        {
+            children[to].push((from, link.relation));
+            has_outgoing[from] = true;
+        }
+    }
+    for list in &mut children {
+        list.sort_by(|a, b| {
+            let key =
+                |(i, rel): &(usize, Relation)| (*rel == Relation::Opposes, map.nodes[*i].pos.x);
+            key(a)
+                .partial_cmp(&key(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.0.cmp(&b.0))
+        });
+    }
+
+    let mut out = Outline::default();
+    let mut listed = vec![false; map.nodes.len()];
+    let main = map.main_claim().and_then(|id| index.get(id).copied());
+    if let Some(root) = main {
+        add_tree(&mut out.rows, &children, &mut listed, root);
+    }
+    out.unattached_from = out.rows.len();
+    // Other roots (nodes that bear on nothing), in file order, then whatever is left: cycles.
+    for root in (0..map.nodes.len()).filter(|&i| !has_outgoing[i]) {
+        if !listed[root] {
+            add_tree(&mut out.rows, &children, &mut listed, root);
+        }
+    }
+    for i in 0..map.nodes.len() {
+        if !listed[i] {
+            add_tree(&mut out.rows, &children, &mut listed, i);
+        }
+    }
+    out
+}
+
+/// Depth-first, with an explicit stack: a 10,000-deep chain must not overflow the call stack.
+fn add_tree(
+    rows: &mut Vec<OutlineRow>,
+    children: &[Vec<(usize, Relation)>],
+    listed: &mut [bool],
+    root: usize,
+) {
+    let start = rows.len();
+    // (node, depth, relation to parent)
+    let mut stack = vec![(root, 0usize, None::<Relation>)];
+    let mut open: Vec<usize> = Vec::new(); // rows whose subtree is still being filled
+    while let Some((node, depth, relation)) = stack.pop() {
+        while let Some(&top) = open.last() {
+            if rows[top].depth >= depth {
+                open.pop();
+                rows[top].subtree_len = rows.len() - top - 1;
+            } else {
+                break;
+            }
+        }
+        let repeated = listed[node];
+        rows.push(OutlineRow {
+            node,
+            depth,
+            relation,
+            repeated,
+            subtree_len: 0,
+        });
+        if repeated {
+            continue;
+        }
+        listed[node] = true;
+        open.push(rows.len() - 1);
+        for &(child, rel) in children[node].iter().rev() {
+            stack.push((child, depth + 1, Some(rel)));
+        }
+    }
+    for top in open {
+        rows[top].subtree_len = rows.len() - top - 1;
+    }
+    debug_assert!(rows.len() > start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Link, Node, NodeKind, Position};
+
+    fn map() -> ArgumentMap {
+        let mut map = ArgumentMap::new("t");
+        let n = |id: &str, kind, x| Node::new(id, kind, id, Position::new(x, 0.0));
+        map.nodes = vec![
+            n("main", NodeKind::Claim, 0.0),
+            n("cp", NodeKind::Counterpoint, -500.0),
+            n("e2", NodeKind::Evidence, 300.0),
+            n("e1", NodeKind::Evidence, 100.0),
+            n("rebut", NodeKind::Claim, 0.0),
+            n("alone", NodeKind::Claim, 0.0),
+            n("c1", NodeKind::Claim, 0.0),
+            n("c2", NodeKind::Claim, 0.0),
+        ];
+        map.links = vec![
+            Link::new("cp", "main", Relation::Opposes),
+            Link::new("e2", "main", Relation::Supports),
+            Link::new("e1", "main", Relation::Supports),
+            Link::new("rebut", "cp", Relation::Opposes),
+            Link::new("e1", "cp", Relation::Opposes),
+            Link::new("c1", "c2", Relation::Supports),
+            Link::new("c2", "c1", Relation::Supports),
+        ];
+        map.main_claim = Some("main".into());
+        map
+    }
+
+    fn rendered(map: &ArgumentMap) -> Vec<String> {
+        let o = outline(map);
+        o.rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                format!(
+                    "{}{}{}{}{}",
+                    if i == o.unattached_from { "| " } else { "" },
+                    "  ".repeat(r.depth),
+                    match r.relation {
+                        Some(Relation::Supports) => "+ ",
+                        Some(Relation::Opposes) => "- ",
+                        None => "",
+                    },
+                    map.nodes[r.node].id,
+                    if r.repeated { " (again)" } else { "" }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn supports_come_first_left_to_right_then_opposes_and_the_rest_at_the_end() {
+        assert_eq!(
+            rendered(&map()),
+            vec![
+                "main",
+                "  + e1",
+                "  + e2",
+                "  - cp",
+                "    - rebut",
+                "    - e1 (again)",
+                "| alone",
+                "c1",
+                "  + c2",
+                "    + c1 (again)",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_node_is_listed_exactly_once_unless_repeated() {
+        let map = map();
+        let o = outline(&map);
+        let mut firsts: Vec<usize> = o
+            .rows
+            .iter()
+            .filter(|r| !r.repeated)
+            .map(|r| r.node)
+            .collect();
+        firsts.sort();
+        assert_eq!(firsts, (0..map.nodes.len()).collect::<Vec<_>>());
+        assert_eq!(o.rows[0].subtree_len, 5);
+        assert_eq!(o.rows[3].subtree_len, 2);
+    }
+
+    #[test]
+    fn a_very_deep_chain_does_not_overflow_the_stack() {
+        let mut map = ArgumentMap::new("deep");
+        for i in 0..50_000 {
+            map.nodes.push(Node::new(
+                format!("n{i}"),
+                NodeKind::Claim,
+                "x",
+                Position::default(),
+            ));
+            if i > 0 {
+                map.links.push(Link::new(
+                    format!("n{i}"),
+                    format!("n{}", i - 1),
+                    Relation::Supports,
+                ));
+            }
+        }
+        let o = outline(&map);
+        assert_eq!(o.rows.len(), 50_000);
+        assert_eq!(o.rows.last().unwrap().depth, 49_999);
+    }
+}

@@ -1,0 +1,440 @@
+//! Checks a map for problems, reporting all of them at once with where each one is.
+
+use super::{ArgumentMap, NodeId, NodeKind, SourceId};
+use crate::text::NormalizedText;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// Errors make a map unusable or ambiguous; warnings point at doubtful analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Where in the map a problem is. Indexes are positions in the map's lists (and so in the file).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ProblemPlace {
+    /// The map as a whole (its title).
+    Map,
+    /// The map's `main_claim` setting.
+    MainClaim,
+    Node {
+        index: usize,
+        id: NodeId,
+    },
+    Link {
+        index: usize,
+        from: NodeId,
+        to: NodeId,
+    },
+    Source {
+        index: usize,
+        id: SourceId,
+    },
+    Citation {
+        node: usize,
+        node_id: NodeId,
+        citation: usize,
+    },
+}
+
+impl ProblemPlace {
+    /// The node a problem is about, if any: what the GUI selects when the problem is clicked.
+    pub fn node_id(&self) -> Option<&NodeId> {
+        match self {
+            ProblemPlace::Node { id, .. } => Some(id),
+            ProblemPlace::Citation { node_id, .. } => Some(node_id),
+            ProblemPlace::Link { from, .. } => Some(from),
+            ProblemPlace::Map | ProblemPlace::MainClaim | ProblemPlace::Source { .. } => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Problem {
+    pub severity: Severity,
+    pub place: ProblemPlace,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.severity.as_str(), self.message)
+    }
+}
+
+/// Every problem in the map, errors first, then warnings, each group in file order.
+pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut push = |severity, place, message: String| {
+        out.push(Problem {
+            severity,
+            place,
+            message,
+        })
+    };
+    use Severity::{Error, Warning};
+
+    if map.title.trim().is_empty() {
+        push(Warning, ProblemPlace::Map, "the map has no title".into());
+    }
+
+    // Nodes: ids unique and non-empty, text present.
+    let mut first_node: HashMap<&NodeId, usize> = HashMap::with_capacity(map.nodes.len());
+    for (index, node) in map.nodes.iter().enumerate() {
+        let place = || ProblemPlace::Node {
+            index,
+            id: node.id.clone(),
+        };
+        if node.id.as_str().trim().is_empty() {
+            push(
+                Error,
+                place(),
+                format!("node #{} has an empty id", index + 1),
+            );
+        } else if let Some(&first) = first_node.get(&node.id) {
+            push(
+                Error,
+                place(),
+                format!(
+                    "duplicate node id \"{}\" (also node #{})",
+                    node.id,
+                    first + 1
+                ),
+            );
+        } else {
+            first_node.insert(&node.id, index);
+        }
+        if node.text.trim().is_empty() {
+            push(Error, place(), format!("node \"{}\" has no text", node.id));
+        }
+    }
+
+    // Sources: ids unique and non-empty, titled, second-hand links resolvable.
+    let mut source_ids: HashSet<&SourceId> = HashSet::with_capacity(map.sources.len());
+    for (index, source) in map.sources.iter().enumerate() {
+        let place = || ProblemPlace::Source {
+            index,
+            id: source.id.clone(),
+        };
+        if source.id.as_str().trim().is_empty() {
+            push(
+                Error,
+                place(),
+                format!("source #{} has an empty id", index + 1),
+            );
+        } else if !source_ids.insert(&source.id) {
+            push(
+                Error,
+                place(),
+                format!("duplicate source id \"{}\"", source.id),
+            );
+        }
+        if source.title.trim().is_empty() {
+            push(
+                Error,
+                place(),
+                format!("source \"{}\" has no title", source.id),
+            );
+        }
+    }
+    for (index, source) in map.sources.iter().enumerate() {
+        if let Some(via) = &source.reported_in {
+            let place = ProblemPlace::Source {
+                index,
+                id: source.id.clone(),
+            };
+            if via == &source.id {
+                push(
+                    Error,
+                    place,
+                    format!("source \"{}\" is reported in itself", source.id),
+                );
+            } else if !source_ids.contains(via) {
+                push(
+                    Error,
+                    place,
+                    format!(
+                        "source \"{}\" is reported in \"{via}\", which is not in the source library",
+                        source.id
+                    ),
+                );
+            }
+        }
+    }
+
+    // Links: both ends exist, no self-links, one link per pair.
+    let mut linked: HashSet<&NodeId> = HashSet::new();
+    let mut pairs: HashMap<(&NodeId, &NodeId), usize> = HashMap::with_capacity(map.links.len());
+    for (index, link) in map.links.iter().enumerate() {
+        let place = || ProblemPlace::Link {
+            index,
+            from: link.from.clone(),
+            to: link.to.clone(),
+        };
+        let describe = format!("link \"{}\" -> \"{}\"", link.from, link.to);
+        for end in [&link.from, &link.to] {
+            if !first_node.contains_key(end) {
+                push(
+                    Error,
+                    place(),
+                    format!("{describe} refers to missing node \"{end}\""),
+                );
+            }
+        }
+        if link.from == link.to {
+            push(Error, place(), format!("{describe} links a node to itself"));
+        }
+        if let Some(&first) = pairs.get(&(&link.from, &link.to)) {
+            push(
+                Error,
+                place(),
+                format!("duplicate {describe} (also link #{})", first + 1),
+            );
+        } else {
+            pairs.insert((&link.from, &link.to), index);
+        }
+        linked.insert(&link.from);
+        linked.insert(&link.to);
+    }
+
+    if let Some(main) = &map.main_claim {
+        match map.nodes.iter().find(|n| &n.id == main) {
+            None => push(
+                Error,
+                ProblemPlace::MainClaim,
+                format!("the main claim \"{main}\" is not a node of the map"),
+            ),
+            Some(node) if node.kind != NodeKind::Claim => push(
+                Warning,
+                ProblemPlace::MainClaim,
+                format!(
+                    "the main claim \"{main}\" is {} {} node, not a claim",
+                    article(node.kind),
+                    node.kind.as_str()
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    // Citations: sources exist; doubtful ones are warnings. Each source text is normalised once.
+    let mut normalized: HashMap<&SourceId, Option<NormalizedText>> = HashMap::new();
+    for (node_index, node) in map.nodes.iter().enumerate() {
+        for (citation_index, citation) in node.citations.iter().enumerate() {
+            let place = || ProblemPlace::Citation {
+                node: node_index,
+                node_id: node.id.clone(),
+                citation: citation_index,
+            };
+            match map.source(&citation.source) {
+                None => push(
+                    Error,
+                    place(),
+                    format!(
+                        "node \"{}\" cites missing source \"{}\"",
+                        node.id, citation.source
+                    ),
+                ),
+                Some(source) => {
+                    let text = normalized
+                        .entry(&source.id)
+                        .or_insert_with(|| source.text.as_deref().map(NormalizedText::new));
+                    if let Some(text) = text
+                        && !citation.quote.trim().is_empty()
+                        && text.find(&citation.quote).is_none()
+                    {
+                        push(
+                            Warning,
+                            place(),
+                            format!(
+                                "node \"{}\" quotes words not found in the text of source \"{}\"",
+                                node.id, source.id
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    for (index, node) in map.nodes.iter().enumerate() {
+        let place = || ProblemPlace::Node {
+            index,
+            id: node.id.clone(),
+        };
+        if node.kind == NodeKind::Evidence && node.citations.is_empty() {
+            push(
+                Warning,
+                place(),
+                format!("evidence \"{}\" cites no source", node.id),
+            );
+        }
+        if map.nodes.len() > 1 && !linked.contains(&node.id) {
+            push(
+                Warning,
+                place(),
+                format!("node \"{}\" is not linked to anything", node.id),
+            );
+        }
+    }
+
+    // Stable sort: errors first, file order kept within each severity.
+    out.sort_by_key(|p| p.severity);
+    out
+}
+
+fn article(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Evidence => "an",
+        NodeKind::Claim | NodeKind::Counterpoint => "a",
+    }
+}
+
+/// True when any problem is an error.
+pub fn has_errors(problems: &[Problem]) -> bool {
+    problems.iter().any(|p| p.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Citation, Link, Node, Position, Relation, Source};
+
+    fn node(id: &str, kind: NodeKind) -> Node {
+        Node::new(id, kind, format!("text of {id}"), Position::default())
+    }
+
+    fn messages(map: &ArgumentMap) -> Vec<(Severity, String)> {
+        validate(map)
+            .into_iter()
+            .map(|p| (p.severity, p.message))
+            .collect()
+    }
+
+    fn sound_map() -> ArgumentMap {
+        let mut map = ArgumentMap::new("Sound");
+        map.sources.push(Source::new("s1", "A source"));
+        let mut ev = node("e", NodeKind::Evidence);
+        ev.citations.push(Citation::new("s1", "quoted"));
+        map.nodes = vec![node("c", NodeKind::Claim), ev];
+        map.links = vec![Link::new("e", "c", Relation::Supports)];
+        map
+    }
+
+    #[test]
+    fn a_sound_map_has_no_problems() {
+        assert_eq!(messages(&sound_map()), vec![]);
+    }
+
+    #[test]
+    fn reports_every_error_at_once_with_its_place() {
+        let mut map = sound_map();
+        map.nodes.push(node("c", NodeKind::Claim));
+        map.nodes[0].text = "  ".into();
+        map.links.push(Link::new("e", "ghost", Relation::Supports));
+        map.links.push(Link::new("c", "c", Relation::Opposes));
+        map.links.push(Link::new("e", "c", Relation::Opposes));
+        map.nodes[1].citations.push(Citation::new("nowhere", "q"));
+        map.sources.push(Source::new("s1", "Again"));
+
+        let problems = validate(&map);
+        let errors: Vec<_> = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.message.as_str())
+            .collect();
+        assert_eq!(
+            errors,
+            vec![
+                "node \"c\" has no text",
+                "duplicate node id \"c\" (also node #1)",
+                "duplicate source id \"s1\"",
+                "link \"e\" -> \"ghost\" refers to missing node \"ghost\"",
+                "link \"c\" -> \"c\" links a node to itself",
+                "duplicate link \"e\" -> \"c\" (also link #1)",
+                "node \"e\" cites missing source \"nowhere\"",
+            ]
+        );
+        let dup = problems
+            .iter()
+            .find(|p| p.message.starts_with("duplicate node"))
+            .unwrap();
+        assert_eq!(
+            dup.place,
+            ProblemPlace::Node {
+                index: 2,
+                id: "c".into()
+            }
+        );
+        let cite = problems
+            .iter()
+            .find(|p| p.message.contains("missing source"))
+            .unwrap();
+        assert_eq!(
+            cite.place,
+            ProblemPlace::Citation {
+                node: 1,
+                node_id: "e".into(),
+                citation: 1
+            }
+        );
+    }
+
+    #[test]
+    fn doubtful_analysis_is_a_warning() {
+        let mut map = sound_map();
+        map.nodes[1].citations.clear();
+        map.nodes.push(node("lonely", NodeKind::Counterpoint));
+        assert_eq!(
+            messages(&map),
+            vec![
+                (Severity::Warning, "evidence \"e\" cites no source".into()),
+                (
+                    Severity::Warning,
+                    "node \"lonely\" is not linked to anything".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_must_be_found_in_the_source_text() {
+        let mut map = sound_map();
+        map.sources[0].text = Some("The text was\nquoted here.".into());
+        assert_eq!(messages(&map), vec![]);
+        map.nodes[1].citations[0].quote = "not in there".into();
+        assert_eq!(
+            messages(&map),
+            vec![(
+                Severity::Warning,
+                "node \"e\" quotes words not found in the text of source \"s1\"".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn main_claim_must_exist() {
+        let mut map = sound_map();
+        map.main_claim = Some("gone".into());
+        assert!(has_errors(&validate(&map)));
+        map.main_claim = Some("e".into());
+        assert_eq!(
+            messages(&map),
+            vec![(
+                Severity::Warning,
+                "the main claim \"e\" is an evidence node, not a claim".into()
+            )]
+        );
+    }
+}
