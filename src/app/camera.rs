@@ -38,7 +38,10 @@ impl Camera {
 
     /// The part of the map the canvas shows, in map units.
     pub fn visible_map_rect(&self, canvas: Rect) -> Rect {
-        Rect::from_min_max(self.to_map(canvas, canvas.min), self.to_map(canvas, canvas.max))
+        Rect::from_min_max(
+            self.to_map(canvas, canvas.min),
+            self.to_map(canvas, canvas.max),
+        )
     }
 
     pub fn pan(&mut self, screen_delta: Vec2) {
@@ -127,6 +130,9 @@ mod tests {
             zoom: 2.0,
         };
         let r = cam.visible_map_rect(canvas());
-        assert_eq!(r, Rect::from_min_max(pos2(-200.0, -150.0), pos2(200.0, 150.0)));
+        assert_eq!(
+            r,
+            Rect::from_min_max(pos2(-200.0, -150.0), pos2(200.0, 150.0))
+        );
     }
 }

@@ -1,0 +1,235 @@
+//! Link arrows: from the border of the supporting/opposing card to the border of its target.
+
+use crate::app::theme::Theme;
+use crate::model::Relation;
+use egui::{Painter, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
+
+/// A link's path: a cubic Bézier from a side of one card to the facing side of the other,
+/// leaving and entering square to the border, so it runs through the gap between the cards
+/// instead of cutting across neighbouring cards the way a centre-to-centre line would.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Route {
+    pub points: [Pos2; 4],
+}
+
+impl Route {
+    pub fn start(&self) -> Pos2 {
+        self.points[0]
+    }
+
+    pub fn end(&self) -> Pos2 {
+        self.points[3]
+    }
+
+    /// The point at parameter `t` in 0..=1.
+    pub fn at(&self, t: f32) -> Pos2 {
+        let [a, b, c, d] = self.points.map(|p| p.to_vec2());
+        let u = 1.0 - t;
+        (a * u * u * u + b * 3.0 * u * u * t + c * 3.0 * u * t * t + d * t * t * t).to_pos2()
+    }
+
+    /// The direction of travel at the end (for the arrow head).
+    pub fn end_direction(&self) -> Vec2 {
+        let d = self.points[3] - self.points[2];
+        if d.length_sq() > 1e-6 {
+            d.normalized()
+        } else {
+            (self.points[3] - self.points[0]).normalized()
+        }
+    }
+
+    /// The curve as a polyline of `segments` pieces.
+    pub fn polyline(&self, segments: usize) -> Vec<Pos2> {
+        (0..=segments)
+            .map(|i| self.at(i as f32 / segments as f32))
+            .collect()
+    }
+
+    pub fn bounds(&self) -> Rect {
+        Rect::from_points(&self.points)
+    }
+
+    pub fn transformed(&self, f: impl Fn(Pos2) -> Pos2) -> Route {
+        Route {
+            points: self.points.map(f),
+        }
+    }
+}
+
+/// The route between two cards (any units), or `None` when they overlap.
+pub fn route(from: Rect, to: Rect) -> Option<Route> {
+    if from.intersects(to) {
+        return None;
+    }
+    let d = to.center() - from.center();
+    let gap_x = d.x.abs() - (from.width() + to.width()) / 2.0;
+    let gap_y = d.y.abs() - (from.height() + to.height()) / 2.0;
+    // Cross the gap that separates the cards most narrowly: between columns in a left-to-right
+    // tree, between rows in a top-down one. The wide spread along the other axis is where
+    // siblings sit, so running along it would cut across them.
+    // A gap of a few units (cards almost in line) does not count as separating them.
+    const CLEAR: f32 = 24.0;
+    let sideways = match (gap_x > CLEAR, gap_y > CLEAR) {
+        (true, true) => gap_x <= gap_y,
+        (false, false) => gap_x >= gap_y,
+        (sideways, _) => sideways,
+    };
+    let (a, b, tangent) = if sideways {
+        let s = d.x.signum();
+        let a = pos2(
+            if s > 0.0 { from.right() } else { from.left() },
+            from.center().y,
+        );
+        let b = pos2(if s > 0.0 { to.left() } else { to.right() }, to.center().y);
+        (a, b, vec2(s, 0.0))
+    } else {
+        let s = d.y.signum();
+        let a = pos2(
+            from.center().x,
+            if s > 0.0 { from.bottom() } else { from.top() },
+        );
+        let b = pos2(to.center().x, if s > 0.0 { to.top() } else { to.bottom() });
+        (a, b, vec2(0.0, s))
+    };
+    let reach = ((b - a).dot(tangent).abs() * 0.5).max(20.0);
+    Some(Route {
+        points: [a, a + tangent * reach, b - tangent * reach, b],
+    })
+}
+
+/// Distance from `p` to the route (approximated by a fine polyline).
+pub fn distance_to_route(p: Pos2, route: &Route) -> f32 {
+    route
+        .polyline(24)
+        .windows(2)
+        .map(|w| distance_to_segment(p, w[0], w[1]))
+        .fold(f32::INFINITY, f32::min)
+}
+
+/// Distance from `p` to the segment `a`–`b`.
+pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = if ab.length_sq() > 0.0 {
+        ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (a + ab * t - p).length()
+}
+
+pub fn paint(
+    painter: &Painter,
+    theme: &Theme,
+    route: &Route,
+    relation: Relation,
+    zoom: f32,
+    highlighted: bool,
+) {
+    let color = theme.relation(relation);
+    let width = (if highlighted { 3.2 } else { 1.8 }) * zoom.clamp(0.5, 1.5);
+    let stroke = Stroke::new(width, color);
+    let head = (11.0 * zoom.clamp(0.4, 1.5)).max(5.0);
+    let tip = route.end();
+    let dir = route.end_direction();
+    // Stop the shaft inside the arrow head so its end does not poke out of the point.
+    let mut points = route.polyline(if zoom < 0.3 { 8 } else { 20 });
+    if let Some(last) = points.last_mut() {
+        *last = tip - dir * head * 0.8;
+    }
+    match relation {
+        Relation::Supports => {
+            painter.add(Shape::line(points, stroke));
+        }
+        Relation::Opposes => {
+            let dash = 8.0 * zoom.clamp(0.5, 1.5);
+            painter.extend(Shape::dashed_line(&points, stroke, dash, dash * 0.7));
+        }
+    }
+    arrow_head(painter, tip, dir, head, color);
+    if zoom >= 0.35 {
+        sign_marker(painter, theme, route.at(0.5), relation, zoom, color);
+    }
+}
+
+fn arrow_head(painter: &Painter, tip: Pos2, dir: Vec2, size: f32, color: egui::Color32) {
+    let normal = vec2(-dir.y, dir.x);
+    let base = tip - dir * size;
+    painter.add(Shape::convex_polygon(
+        vec![tip, base + normal * size * 0.5, base - normal * size * 0.5],
+        color,
+        Stroke::NONE,
+    ));
+}
+
+/// A small disc with + or − halfway along the link: the relation without relying on colour.
+fn sign_marker(
+    painter: &Painter,
+    theme: &Theme,
+    centre: Pos2,
+    relation: Relation,
+    zoom: f32,
+    color: egui::Color32,
+) {
+    let r = 7.0 * zoom.clamp(0.6, 1.4);
+    painter.circle(centre, r, theme.canvas_bg, Stroke::new(1.3, color));
+    let arm = r * 0.55;
+    let stroke = Stroke::new(1.6, color);
+    painter.line_segment([centre - vec2(arm, 0.0), centre + vec2(arm, 0.0)], stroke);
+    if relation == Relation::Supports {
+        painter.line_segment([centre - vec2(0.0, arm), centre + vec2(0.0, arm)], stroke);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::pos2;
+
+    fn r(x: f32, y: f32, w: f32, h: f32) -> Rect {
+        Rect::from_min_size(pos2(x, y), vec2(w, h))
+    }
+
+    #[test]
+    fn routes_leave_through_the_facing_sides() {
+        // Side by side: from the right edge of the left card to the left edge of the right one.
+        let side = route(r(0.0, 0.0, 200.0, 100.0), r(400.0, 300.0, 200.0, 100.0)).unwrap();
+        assert_eq!(side.start(), pos2(200.0, 50.0));
+        assert_eq!(side.end(), pos2(400.0, 350.0));
+        assert_eq!(side.end_direction(), vec2(1.0, 0.0));
+        // Stacked: from the top edge of the lower card to the bottom edge of the upper one.
+        let up = route(r(0.0, 300.0, 200.0, 100.0), r(50.0, 0.0, 200.0, 100.0)).unwrap();
+        assert_eq!(up.start(), pos2(100.0, 300.0));
+        assert_eq!(up.end(), pos2(150.0, 100.0));
+        assert_eq!(up.end_direction(), vec2(0.0, -1.0));
+        assert_eq!(
+            route(r(0.0, 0.0, 200.0, 100.0), r(50.0, 50.0, 200.0, 100.0)),
+            None
+        );
+    }
+
+    #[test]
+    fn a_route_between_column_neighbours_stays_in_the_gap() {
+        // Parent in column 0, child far below in column 1: the curve never enters either column.
+        let child = r(330.0, 1500.0, 240.0, 80.0);
+        let parent = r(0.0, 0.0, 240.0, 80.0);
+        let rt = route(child, parent).unwrap();
+        for p in rt.polyline(50) {
+            assert!(p.x >= 240.0 - 1e-3 && p.x <= 330.0 + 1e-3, "{p:?}");
+        }
+        assert!(distance_to_route(rt.at(0.3), &rt) < 1.0);
+        // The same in a top-down tree: a child far to the side in the next row.
+        let child = r(1500.0, 200.0, 240.0, 80.0);
+        let rt = route(child, parent).unwrap();
+        assert_eq!(rt.end_direction(), vec2(0.0, -1.0));
+        for p in rt.polyline(50) {
+            assert!(p.y >= 80.0 - 1e-3 && p.y <= 200.0 + 1e-3, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn distance_to_segment_clamps_to_the_ends() {
+        let (a, b) = (pos2(0.0, 0.0), pos2(10.0, 0.0));
+        assert_eq!(distance_to_segment(pos2(5.0, 3.0), a, b), 3.0);
+        assert_eq!(distance_to_segment(pos2(14.0, 3.0), a, b), 5.0);
+    }
+}

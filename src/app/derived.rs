@@ -1,0 +1,35 @@
+//! Facts derived from the map that the UI needs every frame, recomputed only when it changes.
+
+use crate::model::{ArgumentMap, NodeId, Outline, outline};
+use std::collections::HashMap;
+
+#[derive(Default)]
+pub struct Derived {
+    revision: Option<u64>,
+    pub index: HashMap<NodeId, usize>,
+    pub main: Option<usize>,
+    pub outline: Outline,
+}
+
+impl Derived {
+    /// Brings the cache up to date with `map` at `revision`; returns true if it was stale.
+    pub fn refresh(&mut self, map: &ArgumentMap, revision: u64) -> bool {
+        if self.revision == Some(revision) {
+            return false;
+        }
+        self.revision = Some(revision);
+        self.index = map
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), i))
+            .collect();
+        self.main = map.main_claim().and_then(|id| self.index.get(id).copied());
+        self.outline = outline(map);
+        true
+    }
+
+    pub fn is_main(&self, index: usize) -> bool {
+        self.main == Some(index)
+    }
+}

@@ -1,0 +1,38 @@
+//! The keyboard shortcuts window (F1).
+
+use crate::app::actions::{Action, CANVAS_KEYS};
+use egui::{Context, RichText};
+
+pub fn window(ctx: &Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts")
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(420.0)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .striped(true)
+                .spacing([24.0, 6.0])
+                .show(ui, |ui| {
+                    for action in Action::WITH_SHORTCUTS {
+                        let Some(shortcut) = action.shortcut() else {
+                            continue;
+                        };
+                        let mut keys = ctx.format_shortcut(&shortcut);
+                        for alt in action.alternative_shortcuts() {
+                            keys.push_str(" or ");
+                            keys.push_str(&ctx.format_shortcut(alt));
+                        }
+                        ui.label(RichText::new(keys).monospace());
+                        ui.label(action.label());
+                        ui.end_row();
+                    }
+                    for (keys, what) in CANVAS_KEYS {
+                        ui.label(RichText::new(keys).monospace());
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+        });
+}

@@ -1,0 +1,26 @@
+//! The status bar: counts, zoom and selection.
+
+use crate::app::view::ViewState;
+use crate::model::ArgumentMap;
+use egui::Ui;
+
+pub fn show(ui: &mut Ui, map: &ArgumentMap, view: &ViewState, message: Option<&str>) {
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "{} nodes · {} links · {} sources",
+            map.nodes.len(),
+            map.links.len(),
+            map.sources.len()
+        ));
+        ui.separator();
+        ui.label(format!("Zoom {:.0}%", view.camera.zoom * 100.0));
+        if !view.selection.is_empty() {
+            ui.separator();
+            ui.label(format!("{} selected", view.selection.len()));
+        }
+        if let Some(message) = message {
+            ui.separator();
+            ui.label(message);
+        }
+    });
+}

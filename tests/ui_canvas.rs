@@ -1,0 +1,220 @@
+//! The window as a user meets it, driven headlessly through AccessKit with egui_kittest.
+
+use argmap::app::{ArgmapApp, Camera, Startup};
+use argmap::model::NodeKind;
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness() -> Harness<'static, ArgmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1600.0, 1000.0))
+        .build_eframe(|cc| ArgmapApp::new(cc, Startup::bundled()));
+    harness.run();
+    harness
+}
+
+fn main_claim_text(harness: &Harness<'_, ArgmapApp>) -> String {
+    let map = harness.state().map();
+    map.node(map.main_claim().unwrap()).unwrap().text.clone()
+}
+
+#[test]
+fn opens_the_article_map_with_every_card_labelled() {
+    let harness = harness();
+    let app = harness.state();
+    assert_eq!(
+        app.window_title(),
+        "Is Khamenei Ruling out Dialogue with Trump? — argmap"
+    );
+    let main = main_claim_text(&harness);
+    harness.get_by_label(&format!("Main claim: {main}"));
+    for node in &app.map().nodes {
+        if app.map().main_claim() != Some(&node.id) {
+            harness.get_by_label(&format!("{}: {}", node.kind.label(), node.text));
+        }
+    }
+    assert!(harness.query_by_label("Fit map").is_some());
+}
+
+#[test]
+fn clicking_a_card_selects_it_and_the_inspector_shows_its_text_and_citations() {
+    let mut harness = harness();
+    let evidence = harness
+        .state()
+        .map()
+        .nodes
+        .iter()
+        .find(|n| n.kind == NodeKind::Evidence && n.citations.len() >= 2)
+        .expect("an evidence node citing two sources")
+        .clone();
+    // Before: the inspector shows the map summary, not the quote.
+    let quote = format!("“{}”", evidence.citations[0].quote);
+    assert!(harness.query_by_label(&quote).is_none());
+
+    harness
+        .get_by_label(&format!("Evidence: {}", evidence.text))
+        .click();
+    harness.run();
+
+    assert_eq!(harness.state().selection().primary(), Some(&evidence.id));
+    // The inspector: full text, each citation's quote and its source's title.
+    assert!(harness.query_all_by_label(&evidence.text).count() >= 1);
+    harness.get_by_label(&quote);
+    let map = harness.state().map().clone();
+    for citation in &evidence.citations {
+        let source = map.source(&citation.source).unwrap();
+        assert!(
+            harness.query_all_by_label(&source.title).count() >= 1,
+            "{}",
+            source.title
+        );
+    }
+    harness.get_by_label("Citations (2)");
+}
+
+#[test]
+fn the_outline_lists_every_node_and_clicking_an_entry_selects_and_centres_it() {
+    let mut harness = harness();
+    let map = harness.state().map().clone();
+    for node in &map.nodes {
+        let first_line = node.text.lines().next().unwrap();
+        assert!(
+            harness.query_all_by_label(first_line).count() >= 1,
+            "outline misses {}",
+            node.id
+        );
+    }
+    // Zoom in somewhere else, then pick the last node in the outline.
+    let target = map.nodes.last().unwrap().clone();
+    harness.state_mut().set_camera(Camera {
+        origin: Vec2::new(5000.0, 5000.0),
+        zoom: 1.0,
+    });
+    harness.run();
+    // The outline entry is a button labelled with the text (the card's label has its kind).
+    harness
+        .get_by_role_and_label(egui::Role::Button, target.text.lines().next().unwrap())
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.selection().primary(), Some(&target.id));
+    let card = app.node_screen_rect(&target.id).unwrap();
+    assert!(
+        (card.center() - app.canvas_rect().center()).length() < 2.0,
+        "{card:?}"
+    );
+}
+
+#[test]
+fn fit_map_brings_every_card_into_view() {
+    let mut harness = harness();
+    harness.state_mut().set_camera(Camera {
+        origin: Vec2::new(-9000.0, 4000.0),
+        zoom: 2.5,
+    });
+    harness.run();
+    let canvas = harness.state().canvas_rect();
+    let ids: Vec<_> = harness
+        .state()
+        .map()
+        .nodes
+        .iter()
+        .map(|n| n.id.clone())
+        .collect();
+    let inside = |h: &Harness<'_, ArgmapApp>| {
+        ids.iter()
+            .filter(|id| canvas.contains_rect(h.state().node_screen_rect(id).unwrap()))
+            .count()
+    };
+    assert_eq!(inside(&harness), 0);
+
+    harness.get_by_label("Fit map").click();
+    harness.run();
+    assert_eq!(inside(&harness), ids.len());
+
+    // The F key does the same.
+    harness.state_mut().set_camera(Camera {
+        origin: Vec2::new(-9000.0, 4000.0),
+        zoom: 2.5,
+    });
+    harness.run();
+    harness.key_press(Key::F);
+    harness.run();
+    assert_eq!(inside(&harness), ids.len());
+}
+
+#[test]
+fn keyboard_moves_along_links_and_escape_clears() {
+    let mut harness = harness();
+    let map = harness.state().map().clone();
+    let main = map.main_claim().unwrap().clone();
+    // With nothing selected, Alt+Down starts at the main claim.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selection().primary(), Some(&main));
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    let child = harness.state().selection().primary().unwrap().clone();
+    assert!(
+        map.link(&child, &main).is_some(),
+        "{child} does not bear on the main claim"
+    );
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    let sibling = harness.state().selection().primary().unwrap().clone();
+    assert_ne!(sibling, child);
+    assert!(map.link(&sibling, &main).is_some());
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().selection().primary(), Some(&main));
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().selection().is_empty());
+}
+
+#[test]
+fn shift_click_adds_to_the_selection_and_a_plain_click_replaces_it() {
+    let mut harness = harness();
+    let map = harness.state().map().clone();
+    let label = |i: usize| {
+        let n = &map.nodes[i];
+        let kind = if map.main_claim() == Some(&n.id) {
+            "Main claim"
+        } else {
+            n.kind.label()
+        };
+        format!("{kind}: {}", n.text)
+    };
+    harness.get_by_label(&label(1)).click();
+    harness.run();
+    harness
+        .get_by_label(&label(2))
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+    assert_eq!(harness.state().selection().len(), 2);
+    harness.get_by_label(&label(3)).click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection().nodes(),
+        &[map.nodes[3].id.clone()]
+    );
+}
+
+#[test]
+fn zoom_shortcuts_change_the_zoom_and_panels_can_be_hidden() {
+    let mut harness = harness();
+    let before = harness.state().camera().zoom;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    harness.run();
+    assert!(harness.state().camera().zoom > before);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.run();
+    assert!(harness.state().camera().zoom < before);
+
+    assert!(harness.query_by_label("Inspector").is_some());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::I);
+    harness.run();
+    assert!(harness.query_by_label("Inspector").is_none());
+}
