@@ -9,6 +9,7 @@
 pub mod app;
 pub mod bundled;
 pub mod cli;
+pub mod edit;
 pub mod export;
 pub mod format;
 pub mod model;

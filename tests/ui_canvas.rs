@@ -1,6 +1,6 @@
 //! The window as a user meets it, driven headlessly through AccessKit with egui_kittest.
 
-use argmap::app::{ArgmapApp, Camera, Startup};
+use argmap::app::{ArgmapApp, Camera, Environment, ScriptedDialogs, Startup};
 use argmap::model::NodeKind;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
@@ -9,7 +9,13 @@ use egui_kittest::kittest::Queryable;
 fn harness() -> Harness<'static, ArgmapApp> {
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1600.0, 1000.0))
-        .build_eframe(|cc| ArgmapApp::new(cc, Startup::bundled()));
+        .build_eframe(|cc| {
+            let env = Environment {
+                dialogs: Box::new(ScriptedDialogs::default()),
+                recovery_folder: None,
+            };
+            ArgmapApp::new(cc, Startup::bundled(), env)
+        });
     harness.run();
     harness
 }

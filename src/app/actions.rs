@@ -2,11 +2,29 @@
 //! the shortcut handler and the shortcuts window always agree.
 
 use super::navigate::Direction;
+use crate::model::NodeKind;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
+    New,
+    Open,
+    Save,
+    SaveAs,
     Quit,
+    Undo,
+    Redo,
+    Copy,
+    Cut,
+    Paste,
+    Delete,
+    SelectAll,
+    /// Tab: a new node linked to the selected one, with the default kind for its parent.
+    AddLinkedNode,
+    /// A new node of this kind: linked to the selection if there is one, else on its own.
+    AddNode(NodeKind),
+    EditText,
+    Find,
     FitMap,
     ZoomToSelection,
     ZoomIn,
@@ -18,18 +36,34 @@ pub enum Action {
     ToggleInspector,
     ToggleLegend,
     ShowShortcuts,
+    /// Open the n-th file of the recent-files list.
+    OpenRecent(usize),
 }
 
 impl Action {
     /// Every action that has a shortcut, in the order the shortcuts window lists them.
-    pub const WITH_SHORTCUTS: [Action; 15] = [
+    pub const WITH_SHORTCUTS: [Action; 29] = [
+        Action::New,
+        Action::Open,
+        Action::Save,
+        Action::SaveAs,
         Action::Quit,
+        Action::Undo,
+        Action::Redo,
+        Action::Copy,
+        Action::Cut,
+        Action::Paste,
+        Action::Delete,
+        Action::SelectAll,
+        Action::AddLinkedNode,
+        Action::EditText,
+        Action::Find,
+        Action::ClearSelection,
         Action::FitMap,
         Action::ZoomToSelection,
         Action::ZoomIn,
         Action::ZoomOut,
         Action::ZoomActualSize,
-        Action::ClearSelection,
         Action::Go(Direction::Up),
         Action::Go(Direction::Down),
         Action::Go(Direction::Left),
@@ -42,7 +76,24 @@ impl Action {
 
     pub fn label(self) -> &'static str {
         match self {
+            Action::New => "New map",
+            Action::Open => "Open…",
+            Action::Save => "Save",
+            Action::SaveAs => "Save as…",
             Action::Quit => "Quit",
+            Action::Undo => "Undo",
+            Action::Redo => "Redo",
+            Action::Copy => "Copy",
+            Action::Cut => "Cut",
+            Action::Paste => "Paste",
+            Action::Delete => "Delete",
+            Action::SelectAll => "Select all",
+            Action::AddLinkedNode => "Add linked node",
+            Action::AddNode(NodeKind::Claim) => "Add claim",
+            Action::AddNode(NodeKind::Evidence) => "Add evidence",
+            Action::AddNode(NodeKind::Counterpoint) => "Add counterpoint",
+            Action::EditText => "Edit text",
+            Action::Find => "Find…",
             Action::FitMap => "Fit map",
             Action::ZoomToSelection => "Zoom to selection",
             Action::ZoomIn => "Zoom in",
@@ -57,57 +108,117 @@ impl Action {
             Action::ToggleInspector => "Inspector panel",
             Action::ToggleLegend => "Legend",
             Action::ShowShortcuts => "Keyboard shortcuts",
+            Action::OpenRecent(_) => "Open recent",
         }
     }
 
     /// The main shortcut (menus show it).
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         let none = Modifiers::NONE;
+        let cmd = Modifiers::COMMAND;
         let k = KeyboardShortcut::new;
         Some(match self {
-            Action::Quit => k(Modifiers::COMMAND, Key::Q),
+            Action::New => k(cmd, Key::N),
+            Action::Open => k(cmd, Key::O),
+            Action::Save => k(cmd, Key::S),
+            Action::SaveAs => k(cmd | Modifiers::SHIFT, Key::S),
+            Action::Quit => k(cmd, Key::Q),
+            Action::Undo => k(cmd, Key::Z),
+            Action::Redo => k(cmd | Modifiers::SHIFT, Key::Z),
+            Action::Copy => k(cmd, Key::C),
+            Action::Cut => k(cmd, Key::X),
+            Action::Paste => k(cmd, Key::V),
+            Action::Delete => k(none, Key::Delete),
+            Action::SelectAll => k(cmd, Key::A),
+            Action::AddLinkedNode => k(none, Key::Tab),
+            Action::EditText => k(none, Key::Enter),
+            Action::Find => k(cmd, Key::F),
+            Action::ClearSelection => k(none, Key::Escape),
             Action::FitMap => k(none, Key::F),
             Action::ZoomToSelection => k(Modifiers::SHIFT, Key::F),
-            Action::ZoomIn => k(Modifiers::COMMAND, Key::Equals),
-            Action::ZoomOut => k(Modifiers::COMMAND, Key::Minus),
-            Action::ZoomActualSize => k(Modifiers::COMMAND, Key::Num0),
-            Action::ClearSelection => k(none, Key::Escape),
+            Action::ZoomIn => k(cmd, Key::Equals),
+            Action::ZoomOut => k(cmd, Key::Minus),
+            Action::ZoomActualSize => k(cmd, Key::Num0),
             Action::Go(Direction::Up) => k(Modifiers::ALT, Key::ArrowUp),
             Action::Go(Direction::Down) => k(Modifiers::ALT, Key::ArrowDown),
             Action::Go(Direction::Left) => k(Modifiers::ALT, Key::ArrowLeft),
             Action::Go(Direction::Right) => k(Modifiers::ALT, Key::ArrowRight),
-            Action::ToggleOutline => k(Modifiers::COMMAND | Modifiers::SHIFT, Key::O),
-            Action::ToggleInspector => k(Modifiers::COMMAND | Modifiers::SHIFT, Key::I),
-            Action::ToggleLegend => k(Modifiers::COMMAND | Modifiers::SHIFT, Key::L),
+            Action::ToggleOutline => k(cmd | Modifiers::SHIFT, Key::O),
+            Action::ToggleInspector => k(cmd | Modifiers::SHIFT, Key::I),
+            Action::ToggleLegend => k(cmd | Modifiers::SHIFT, Key::L),
             Action::ShowShortcuts => k(none, Key::F1),
+            Action::AddNode(_) | Action::OpenRecent(_) => return None,
         })
     }
 
-    /// Further keys that do the same (Ctrl++ as well as Ctrl+=, for keyboards without `=`).
+    /// Further keys that do the same.
     pub fn alternative_shortcuts(self) -> &'static [KeyboardShortcut] {
         const ZOOM_IN: [KeyboardShortcut; 1] =
             [KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus)];
+        const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)];
+        const DELETE: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)];
         match self {
             Action::ZoomIn => &ZOOM_IN,
+            Action::Redo => &REDO,
+            Action::Delete => &DELETE,
             _ => &[],
         }
     }
 
-    /// Whether the shortcut still works while a text field has the keyboard: Ctrl/Cmd
-    /// combinations and function keys do; plain letters, arrows and Esc belong to the field.
+    /// Whether the shortcut works while a text field has the keyboard. Editing keys (undo,
+    /// copy, select all, Enter, Tab…) then belong to the field; file and window commands do not.
     pub fn fires_while_typing(self) -> bool {
-        self.shortcut()
-            .is_some_and(|s| s.modifiers.command || matches!(s.logical_key, Key::F1 | Key::F5))
+        matches!(
+            self,
+            Action::New
+                | Action::Open
+                | Action::Save
+                | Action::SaveAs
+                | Action::Quit
+                | Action::Find
+                | Action::ZoomIn
+                | Action::ZoomOut
+                | Action::ZoomActualSize
+                | Action::ShowShortcuts
+                | Action::ToggleOutline
+                | Action::ToggleInspector
+                | Action::ToggleLegend
+        )
+    }
+
+    /// Copy, cut and paste arrive as clipboard events from the platform, not as key presses.
+    pub fn is_clipboard(self) -> bool {
+        matches!(self, Action::Copy | Action::Cut | Action::Paste)
     }
 }
 
-/// Other keys the canvas understands that are not actions of their own (listed in the
-/// shortcuts window).
-pub const CANVAS_KEYS: [(&str, &str); 6] = [
-    ("Drag background / middle mouse", "Pan"),
-    ("Arrow keys", "Pan"),
-    ("Scroll wheel", "Pan"),
+/// Mouse gestures, listed in the shortcuts window after the keys.
+pub const MOUSE: [(&str, &str); 9] = [
+    (
+        "Drag the background, middle-drag, scroll, arrow keys",
+        "Pan",
+    ),
     ("Ctrl + scroll, pinch", "Zoom around the pointer"),
-    ("Click", "Select a node"),
-    ("Shift/Ctrl + click", "Add to or remove from the selection"),
+    ("Click / Shift+click", "Select / add to the selection"),
+    ("Shift + drag the background", "Select with a box"),
+    ("Drag a card", "Move it (and the rest of the selection)"),
+    (
+        "Drag the dot on a card's right edge onto another card",
+        "Link them",
+    ),
+    ("Double-click the background", "Add a claim there"),
+    ("Double-click a card", "Edit its text"),
+    ("Right-click a card, link or the background", "More actions"),
 ];
+
+/// What Tab creates under a node of each kind, and how it is linked (documented in the README).
+pub fn default_child(parent: NodeKind) -> (NodeKind, crate::model::Relation) {
+    use crate::model::Relation;
+    match parent {
+        // Evidence supports a claim, and evidence can back other evidence.
+        NodeKind::Claim | NodeKind::Evidence => (NodeKind::Evidence, Relation::Supports),
+        // A counterpoint is answered by a claim that rebuts it.
+        NodeKind::Counterpoint => (NodeKind::Claim, Relation::Opposes),
+    }
+}

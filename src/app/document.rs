@@ -1,14 +1,16 @@
-//! The open map and where it lives on disk.
+//! The open map, its undo history, and where it lives on disk.
 
+use crate::edit::{Edit, EditError, History, Version};
 use crate::model::ArgumentMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub struct Document {
-    pub map: ArgumentMap,
+    map: ArgumentMap,
     /// Where the map is saved; `None` for the bundled map or a new, never-saved one.
-    pub path: Option<PathBuf>,
-    /// Bumped by every change, so views can cache what they derive from the map.
-    revision: u64,
+    path: Option<PathBuf>,
+    history: History,
+    /// The version that matches the file on disk (or the bundled/new map as opened).
+    saved: Version,
 }
 
 impl Document {
@@ -16,18 +18,67 @@ impl Document {
         Self {
             map,
             path,
-            revision: 0,
+            history: History::default(),
+            saved: 0,
         }
     }
 
-    pub fn revision(&self) -> u64 {
-        self.revision
+    pub fn map(&self) -> &ArgumentMap {
+        &self.map
     }
 
-    /// Replaces the whole map (opening another file).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Changes with every edit, undo and redo; equal versions mean equal maps.
+    pub fn version(&self) -> Version {
+        self.history.version()
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.version() != self.saved
+    }
+
+    /// Applies an edit as one undoable step.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.history.apply(&mut self.map, edit)
+    }
+
+    pub fn undo(&mut self) -> Option<&'static str> {
+        self.history.undo(&mut self.map)
+    }
+
+    pub fn redo(&mut self) -> Option<&'static str> {
+        self.history.redo(&mut self.map)
+    }
+
+    pub fn undo_label(&self) -> Option<&'static str> {
+        self.history.undo_label()
+    }
+
+    pub fn redo_label(&self) -> Option<&'static str> {
+        self.history.redo_label()
+    }
+
+    /// Replaces the whole map (New, Open, restore). History starts afresh.
     pub fn replace(&mut self, map: ArgumentMap, path: Option<PathBuf>) {
         self.map = map;
         self.path = path;
-        self.revision += 1;
+        self.history.reset();
+        self.saved = self.history.version();
+    }
+
+    /// Marks the map as changed since it was last saved (a restored recovery file).
+    pub fn mark_unsaved(&mut self) {
+        self.saved = Version::MAX;
+    }
+
+    /// Saves to `path` (atomically) and remembers it as the map's file.
+    pub fn save_to(&mut self, path: PathBuf) -> std::io::Result<()> {
+        crate::format::save(&self.map, &path)?;
+        self.path = Some(path);
+        self.saved = self.history.version();
+        Ok(())
     }
 }

@@ -10,6 +10,8 @@ pub struct Settings {
     pub show_outline: bool,
     pub show_inspector: bool,
     pub show_legend: bool,
+    /// Recently opened or saved maps, newest first.
+    pub recent: Vec<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -18,6 +20,7 @@ impl Default for Settings {
             show_outline: true,
             show_inspector: true,
             show_legend: true,
+            recent: Vec::new(),
         }
     }
 }

@@ -20,6 +20,14 @@ impl Startup {
         }
     }
 
+    /// A given map, saved to `path` if it has one (tests, and maps made by other code).
+    pub fn with_map(map: ArgumentMap, path: Option<PathBuf>) -> Self {
+        Self {
+            document: Document::new(map, path),
+            problems: None,
+        }
+    }
+
     pub fn from_arg(file: Option<PathBuf>) -> Self {
         let Some(path) = file else {
             return Self::bundled();

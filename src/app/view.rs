@@ -9,6 +9,8 @@ use egui::Rect;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     nodes: Vec<NodeId>,
+    /// A selected link, by its ends. Selecting a link clears the nodes and vice versa.
+    link: Option<(NodeId, NodeId)>,
 }
 
 impl Selection {
@@ -24,8 +26,9 @@ impl Selection {
         self.nodes.contains(id)
     }
 
+    /// No node and no link selected.
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty()
+        self.nodes.is_empty() && self.link.is_none()
     }
 
     pub fn len(&self) -> usize {
@@ -33,12 +36,28 @@ impl Selection {
     }
 
     pub fn select_only(&mut self, id: NodeId) {
+        self.link = None;
         self.nodes.clear();
         self.nodes.push(id);
     }
 
+    pub fn select_all(&mut self, ids: impl IntoIterator<Item = NodeId>) {
+        self.link = None;
+        self.nodes = ids.into_iter().collect();
+    }
+
+    pub fn link(&self) -> Option<&(NodeId, NodeId)> {
+        self.link.as_ref()
+    }
+
+    pub fn select_link(&mut self, from: NodeId, to: NodeId) {
+        self.nodes.clear();
+        self.link = Some((from, to));
+    }
+
     /// Adds `id`, or removes it if it was selected (Shift/Ctrl-click).
     pub fn toggle(&mut self, id: NodeId) {
+        self.link = None;
         if let Some(i) = self.nodes.iter().position(|n| n == &id) {
             self.nodes.remove(i);
         } else {
@@ -48,11 +67,19 @@ impl Selection {
 
     pub fn clear(&mut self) {
         self.nodes.clear();
+        self.link = None;
     }
 
-    /// Drops ids that no longer name a node.
-    pub fn retain(&mut self, keep: impl Fn(&NodeId) -> bool) {
+    /// Drops ids that no longer name a node, and a link whose ends are gone.
+    pub fn retain(
+        &mut self,
+        keep: impl Fn(&NodeId) -> bool,
+        link_exists: impl Fn(&NodeId, &NodeId) -> bool,
+    ) {
         self.nodes.retain(|id| keep(id));
+        if self.link.as_ref().is_some_and(|(f, t)| !link_exists(f, t)) {
+            self.link = None;
+        }
     }
 }
 
@@ -65,6 +92,57 @@ pub struct ViewState {
     pub fit_pending: bool,
     /// Bring this node into view on the next frame (set by the outline, navigation, find).
     pub reveal: Option<(NodeId, Reveal)>,
+    /// The text being typed into a card, if any.
+    pub editing: Option<TextEditing>,
+    /// Find matches: cards not in the set are dimmed while Find is open.
+    pub highlight: Option<std::collections::HashSet<NodeId>>,
+    /// Give the keyboard back to the canvas on the next frame (after Find or editing).
+    pub focus_canvas: bool,
+    /// A pointer gesture in progress on the canvas.
+    pub gesture: Gesture,
+    /// What the open context menu is about.
+    pub context: Option<ContextTarget>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Gesture {
+    #[default]
+    None,
+    /// Dragging the selected cards; `offset` is in map units so far.
+    MoveCards { offset: egui::Vec2 },
+    /// Dragging a new link out of a card's handle; `pointer` in map units.
+    Connect { from: NodeId, pointer: egui::Pos2 },
+    /// Shift-dragging a selection box, corners in map units.
+    BoxSelect { start: egui::Pos2, end: egui::Pos2 },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ContextTarget {
+    Node(NodeId),
+    Link(NodeId, NodeId),
+    /// The empty canvas, at this map point.
+    Background(egui::Pos2),
+}
+
+/// Typing a card's text in place. A new node does not exist until its text is committed, so
+/// cancelling leaves no trace and creating it is a single undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextEditing {
+    pub target: EditTarget,
+    pub buffer: String,
+    /// Focus the text field on its first frame.
+    pub fresh: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditTarget {
+    Existing(NodeId),
+    New {
+        kind: crate::model::NodeKind,
+        pos: crate::model::Position,
+        /// The new node bears on this node with this relation.
+        link_to: Option<(NodeId, crate::model::Relation)>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +161,11 @@ impl Default for ViewState {
             canvas_rect: Rect::NOTHING,
             fit_pending: true,
             reveal: None,
+            editing: None,
+            highlight: None,
+            focus_canvas: true,
+            gesture: Gesture::None,
+            context: None,
         }
     }
 }

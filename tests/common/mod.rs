@@ -128,3 +128,28 @@ pub fn any_map() -> impl Strategy<Value = ArgumentMap> {
             map
         })
 }
+
+/// Maps without validation errors (what the app can open), of any content otherwise.
+pub fn valid_map() -> impl Strategy<Value = ArgumentMap> {
+    any_map().prop_map(|mut map| {
+        for node in &mut map.nodes {
+            if node.text.trim().is_empty() {
+                node.text = "text".into();
+            }
+        }
+        for source in &mut map.sources {
+            if source.title.trim().is_empty() {
+                source.title = "title".into();
+            }
+        }
+        let sources: Vec<_> = map.sources.iter().map(|s| s.id.clone()).collect();
+        for node in &mut map.nodes {
+            node.citations.retain(|c| sources.contains(&c.source));
+        }
+        let mut seen = std::collections::HashSet::new();
+        map.links
+            .retain(|l| l.from != l.to && seen.insert((l.from.clone(), l.to.clone())));
+        assert!(!argmap::model::has_errors(&argmap::model::validate(&map)));
+        map
+    })
+}

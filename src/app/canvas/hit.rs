@@ -1,7 +1,9 @@
 //! What is under a point of the map: the topmost card.
 
 use super::card::CardSizes;
-use crate::model::ArgumentMap;
+use super::links;
+use crate::app::derived::Derived;
+use crate::model::{ArgumentMap, NodeId};
 use egui::Pos2;
 
 /// Index of the topmost node whose card contains `point` (map units). Cards later in the map
@@ -18,6 +20,33 @@ pub fn node_at(
         .rev()
         .find(|(i, node)| sizes.rect(node, Some(*i) == main).contains(point))
         .map(|(i, _)| i)
+}
+
+/// The link (by its ends) whose curve passes within `tolerance` (map units) of `point`, the
+/// nearest if several do.
+pub fn link_at(
+    map: &ArgumentMap,
+    derived: &Derived,
+    sizes: &CardSizes,
+    tolerance: f32,
+    point: Pos2,
+) -> Option<(NodeId, NodeId)> {
+    map.links
+        .iter()
+        .filter_map(|link| {
+            let f = *derived.index.get(&link.from)?;
+            let t = *derived.index.get(&link.to)?;
+            let from = sizes.rect(&map.nodes[f], derived.is_main(f));
+            let to = sizes.rect(&map.nodes[t], derived.is_main(t));
+            let route = links::route(from, to)?;
+            if !route.bounds().expand(tolerance).contains(point) {
+                return None;
+            }
+            let d = links::distance_to_route(point, &route);
+            (d <= tolerance).then(|| (d, (link.from.clone(), link.to.clone())))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, ends)| ends)
 }
 
 #[cfg(test)]
@@ -46,5 +75,34 @@ mod tests {
         assert_eq!(node_at(&map, None, &sizes, pos2(150.0, 30.0)), Some(1));
         assert_eq!(node_at(&map, None, &sizes, pos2(-5.0, 10.0)), None);
         assert_eq!(node_at(&map, None, &sizes, pos2(500.0, 10.0)), None);
+    }
+
+    #[test]
+    fn finds_the_link_under_the_point() {
+        use crate::model::{Link, Relation};
+        let mut map = ArgumentMap::new("t");
+        map.nodes.push(Node::new(
+            "top",
+            NodeKind::Claim,
+            "A",
+            Position::new(0.0, 0.0),
+        ));
+        map.nodes.push(Node::new(
+            "low",
+            NodeKind::Evidence,
+            "B",
+            Position::new(0.0, 400.0),
+        ));
+        map.links.push(Link::new("low", "top", Relation::Supports));
+        let mut derived = Derived::default();
+        derived.refresh(&map, 0);
+        let sizes = CardSizes::default();
+        // The link runs straight up the middle (x = 120) between the two cards.
+        let hit = link_at(&map, &derived, &sizes, 5.0, pos2(123.0, 250.0));
+        assert_eq!(hit, Some(("low".into(), "top".into())));
+        assert_eq!(
+            link_at(&map, &derived, &sizes, 5.0, pos2(140.0, 250.0)),
+            None
+        );
     }
 }

@@ -1,29 +1,68 @@
-//! The map canvas: cards and links painted with egui's `Painter`, pan and zoom, selection.
+//! The map canvas: cards and links painted with egui's `Painter`, pan and zoom, selection,
+//! and the direct-manipulation gestures (move, connect, box-select, context menus).
 //!
-//! Only what is inside the view is laid out and painted. Each visible card is also an
-//! AccessKit widget labelled with its kind and text, so screen readers and UI tests find it.
+//! The canvas never changes the map: it changes view state (camera, selection) and returns
+//! [`CanvasRequest`]s, which the app turns into edits. Only what is inside the view is laid
+//! out and painted. Each visible card is also an AccessKit widget labelled with its kind and
+//! text, so screen readers and UI tests find it.
 
 pub mod card;
+mod editor;
 mod hit;
 mod legend;
 pub mod links;
+mod menus;
 
 pub use card::CardSizes;
-pub use hit::node_at;
+pub use hit::{link_at, node_at};
 
 use super::camera::Camera;
 use super::derived::Derived;
 use super::theme::Theme;
-use super::view::{Reveal, ViewState};
-use crate::model::{ArgumentMap, Node};
+use super::view::{ContextTarget, EditTarget, Gesture, Reveal, ViewState};
+use crate::model::{ArgumentMap, Node, NodeId, NodeKind};
 use card::CardState;
-use egui::{Id, Key, PointerButton, Pos2, Rect, Sense, Ui, Vec2, WidgetInfo, pos2};
+use egui::{
+    Id, Key, PointerButton, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
+};
 
 /// Above this many visible cards, cards stop being individual widgets (clicks are then
 /// hit-tested directly); keeps a zoomed-out view of a huge map fast.
 const MAX_CARD_WIDGETS: usize = 2_000;
 /// Keyboard panning speed, in screen points per second.
 const KEY_PAN_SPEED: f32 = 700.0;
+/// How close (screen points) a click must be to a link to select it.
+const LINK_PICK_DISTANCE: f32 = 6.0;
+
+/// Map changes the user asked for on the canvas; the app applies them as edits.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CanvasRequest {
+    Move {
+        ids: Vec<NodeId>,
+        delta: Vec2,
+    },
+    Connect {
+        from: NodeId,
+        to: NodeId,
+    },
+    /// A new node of `kind` with its top-left corner at `at` (map units).
+    Create {
+        kind: NodeKind,
+        at: Pos2,
+    },
+    AddLinked {
+        parent: NodeId,
+        kind: NodeKind,
+    },
+    EditText(NodeId),
+    SetKind(NodeId, NodeKind),
+    SetMain(NodeId),
+    DeleteSelection,
+    FlipLink(NodeId, NodeId),
+    DeleteLink(NodeId, NodeId),
+    CommitText,
+    CancelText,
+}
 
 /// What a screen reader says for a card; tests look cards up by it.
 pub fn accessible_label(node: &Node, is_main: bool) -> String {
@@ -44,31 +83,14 @@ pub fn map_bounds(map: &ArgumentMap, derived: &Derived, sizes: &CardSizes) -> Op
         .reduce(|a, b| a.union(b))
 }
 
-/// A camera showing the whole map (at most 100%), or the current one for an empty map.
-pub fn fit_camera(
-    map: &ArgumentMap,
-    derived: &Derived,
-    sizes: &CardSizes,
-    canvas: Rect,
-    current: Camera,
-) -> Camera {
+/// A camera showing the whole map (at most 100%), or one centred on the origin for an empty map.
+pub fn fit_camera(map: &ArgumentMap, derived: &Derived, sizes: &CardSizes, canvas: Rect) -> Camera {
     match map_bounds(map, derived, sizes) {
         Some(bounds) => Camera::fitting(canvas, bounds, 1.0),
         None => Camera {
-            origin: canvas.size() / 2.0,
+            origin: canvas.size() / 2.0 - vec2(card::CARD_WIDTH / 2.0, 40.0),
             zoom: 1.0,
         },
-    }
-    .with_fallback(current)
-}
-
-impl Camera {
-    fn with_fallback(self, current: Camera) -> Camera {
-        if self.zoom.is_finite() && self.origin.x.is_finite() && self.origin.y.is_finite() {
-            self
-        } else {
-            current
-        }
     }
 }
 
@@ -81,7 +103,7 @@ pub struct Canvas<'a> {
 }
 
 impl Canvas<'_> {
-    pub fn show(self, ui: &mut Ui) {
+    pub fn show(self, ui: &mut Ui) -> Vec<CanvasRequest> {
         let Canvas {
             map,
             derived,
@@ -89,14 +111,16 @@ impl Canvas<'_> {
             sizes,
             show_legend,
         } = self;
+        let mut requests = Vec::new();
         let theme = Theme::from_visuals(ui.visuals());
         let (rect, background) =
             ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         background.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Map canvas"));
         view.canvas_rect = rect;
+        keep_keyboard(ui, &background, view);
 
         if view.fit_pending && rect.width() > 1.0 {
-            view.camera = fit_camera(map, derived, sizes, rect, view.camera);
+            view.camera = fit_camera(map, derived, sizes, rect);
             view.fit_pending = false;
         }
         // A node to bring into view: centred now on its known (maybe estimated) size, and
@@ -112,50 +136,68 @@ impl Canvas<'_> {
                 centring = Some(i);
             }
         }
-        pan_and_zoom(ui, &background, rect, &mut view.camera);
+        pan_and_zoom(ui, &background, rect, view);
 
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, theme.canvas_bg);
+
+        // Cards being dragged are drawn (and linked) where they are being dragged to.
+        let moving = match view.gesture {
+            Gesture::MoveCards { offset } => offset,
+            _ => Vec2::ZERO,
+        };
+        let selection = view.selection.clone();
+        let card_rect = |sizes: &CardSizes, i: usize| {
+            let node = &map.nodes[i];
+            let r = sizes.rect(node, derived.is_main(i));
+            if moving != Vec2::ZERO && selection.contains(&node.id) {
+                r.translate(moving)
+            } else {
+                r
+            }
+        };
 
         // Lay out the visible cards first: links need their measured sizes.
         let zoom = view.camera.zoom;
         let visible = view.camera.visible_map_rect(rect).expand(24.0 / zoom);
         let mut cards = Vec::new();
         for (i, node) in map.nodes.iter().enumerate() {
-            let is_main = derived.is_main(i);
-            if !visible.intersects(sizes.rect(node, is_main)) {
+            if !visible.intersects(card_rect(sizes, i)) {
                 continue;
             }
-            let galley = card::prepare(&painter, &theme, sizes, node, zoom, is_main);
+            let galley = card::prepare(&painter, &theme, sizes, node, zoom, derived.is_main(i));
             cards.push((i, galley));
         }
         if let Some(i) = centring {
-            let card = sizes.rect(&map.nodes[i], derived.is_main(i));
-            view.camera.centre_on(rect, card.center());
+            view.camera.centre_on(rect, card_rect(sizes, i).center());
         }
         let camera = view.camera;
         paint_grid(&painter, &theme, rect, &camera);
 
-        let selection = &view.selection;
         for link in &map.links {
             let (Some(&f), Some(&t)) = (derived.index.get(&link.from), derived.index.get(&link.to))
             else {
                 continue;
             };
-            let from = sizes.rect(&map.nodes[f], derived.is_main(f));
-            let to = sizes.rect(&map.nodes[t], derived.is_main(t));
+            let (from, to) = (card_rect(sizes, f), card_rect(sizes, t));
             if !visible.intersects(from.union(to)) {
                 continue;
             }
             if let Some(route) = links::route(from, to) {
-                let highlighted = selection.contains(&link.from) || selection.contains(&link.to);
+                let picked = selection.link() == Some(&(link.from.clone(), link.to.clone()));
+                let highlighted =
+                    picked || selection.contains(&link.from) || selection.contains(&link.to);
                 let on_screen = route.transformed(|p| camera.to_screen(rect, p));
+                if picked {
+                    let halo = Stroke::new(8.0, theme.selection.gamma_multiply(0.35));
+                    painter.add(egui::Shape::line(on_screen.polyline(20), halo));
+                }
                 links::paint(
                     &painter,
                     &theme,
                     &on_screen,
                     link.relation,
-                    camera.zoom,
+                    zoom,
                     highlighted,
                 );
             }
@@ -164,72 +206,243 @@ impl Canvas<'_> {
         // Selected cards last, so their highlight is never covered by a neighbour.
         cards.sort_by_key(|(i, _)| selection.contains(&map.nodes[*i].id));
         let as_widgets = cards.len() <= MAX_CARD_WIDGETS;
+        let modifiers = ui.input(|i| i.modifiers);
         let mut clicked_card = None;
+        let editing_id = match view.editing.as_ref().map(|e| &e.target) {
+            Some(EditTarget::Existing(id)) => Some(id.clone()),
+            _ => None,
+        };
         for (i, galley) in cards {
             let node = &map.nodes[i];
             let is_main = derived.is_main(i);
-            let screen = camera.rect_to_screen(rect, sizes.rect(node, is_main));
+            let screen = camera.rect_to_screen(rect, card_rect(sizes, i));
+            let selected = selection.contains(&node.id);
             let elided = galley.as_ref().is_some_and(|g| g.elided);
             let response = as_widgets.then(|| {
                 let response = ui.interact(
                     screen,
                     Id::unique(("argmap-card", &node.id)),
-                    Sense::click(),
+                    Sense::click_and_drag(),
                 );
                 let label = accessible_label(node, is_main);
-                let selected = selection.contains(&node.id);
                 response.widget_info(|| {
                     WidgetInfo::selected(egui::Role::Button, true, selected, &label)
                 });
                 response
             });
             let hovered = response.as_ref().is_some_and(|r| r.hovered());
+            let dimmed = view
+                .highlight
+                .as_ref()
+                .is_some_and(|h| !h.contains(&node.id));
             let state = CardState {
                 is_main,
-                selected: selection.contains(&node.id),
+                selected,
                 hovered,
-                dimmed: false,
+                dimmed,
             };
-            card::paint(&painter, &theme, node, screen, camera.zoom, galley, &state);
-            if let Some(response) = response {
-                let response = if elided || galley_missing(camera.zoom) {
-                    response.on_hover_text(accessible_label(node, is_main))
-                } else {
-                    response
+            if editing_id.as_ref() != Some(&node.id) {
+                card::paint(&painter, &theme, node, screen, zoom, galley, &state);
+            }
+            let Some(response) = response else { continue };
+            let response = if elided || zoom < card::DETAIL_ZOOM {
+                response.on_hover_text(accessible_label(node, is_main))
+            } else {
+                response
+            };
+            if response.clicked() {
+                clicked_card = Some(i);
+            }
+            if response.double_clicked() {
+                requests.push(CanvasRequest::EditText(node.id.clone()));
+            }
+            if response.drag_started_by(PointerButton::Primary) {
+                if !selected {
+                    view.selection.select_only(node.id.clone());
+                }
+                view.gesture = Gesture::MoveCards { offset: Vec2::ZERO };
+            }
+            if response.dragged_by(PointerButton::Primary)
+                && let Gesture::MoveCards { offset } = &mut view.gesture
+            {
+                *offset += response.drag_delta() / zoom;
+            }
+            if response.drag_stopped()
+                && let Gesture::MoveCards { offset } = std::mem::take(&mut view.gesture)
+                && offset != Vec2::ZERO
+            {
+                requests.push(CanvasRequest::Move {
+                    ids: view.selection.nodes().to_vec(),
+                    delta: offset,
+                });
+            }
+            if response.secondary_clicked() {
+                view.context = Some(ContextTarget::Node(node.id.clone()));
+            }
+            response.context_menu(|ui| menus::node_menu(ui, node, is_main, &mut requests));
+            // The connect handle: drag it onto another card to link this card to that one.
+            if (hovered || selected) && zoom >= card::DETAIL_ZOOM && view.editing.is_none() {
+                connect_handle(ui, &painter, &theme, view, node, screen, zoom);
+            }
+        }
+
+        // Gesture: dragging a new link.
+        if let Gesture::Connect { from, pointer } = &view.gesture {
+            if let Some(&f) = derived.index.get(from) {
+                let start = camera.rect_to_screen(rect, card_rect(sizes, f));
+                let end = camera.to_screen(rect, *pointer);
+                let target = node_at(map, derived.main, sizes, *pointer);
+                if let Some(t) = target.filter(|&t| t != f) {
+                    let r = camera.rect_to_screen(rect, card_rect(sizes, t));
+                    painter.rect_stroke(
+                        r.expand(4.0),
+                        6.0,
+                        Stroke::new(2.5, theme.selection),
+                        StrokeKind::Outside,
+                    );
+                }
+                let kind = map.nodes[f].kind;
+                let relation = ArgumentMap::default_relation(kind);
+                let band = links::Route {
+                    points: [
+                        start.right_center(),
+                        start.right_center() + vec2(40.0, 0.0),
+                        end - vec2(40.0, 0.0),
+                        end,
+                    ],
                 };
-                if response.clicked() {
-                    clicked_card = Some(i);
+                links::paint(&painter, &theme, &band, relation, zoom.max(0.6), true);
+            }
+            if !ui.input(|i| i.pointer.any_down()) {
+                // Released: a drop on a card links to it.
+                if let Gesture::Connect { from, pointer } = std::mem::take(&mut view.gesture)
+                    && let Some(t) = node_at(map, derived.main, sizes, pointer)
+                {
+                    requests.push(CanvasRequest::Connect {
+                        from,
+                        to: map.nodes[t].id.clone(),
+                    });
                 }
             }
         }
 
-        if background.clicked() {
-            // Cards that are not widgets (very many visible) are hit-tested here.
-            let hit = background
-                .interact_pointer_pos()
-                .and_then(|p| node_at(map, derived.main, sizes, camera.to_map(rect, p)));
-            match hit {
-                Some(i) => clicked_card = Some(i),
-                None if !ui.input(|i| i.modifiers.shift || i.modifiers.command) => {
-                    view.selection.clear()
+        // Background: box select (Shift+drag), click, double-click, context menu.
+        let pointer_map = background
+            .interact_pointer_pos()
+            .map(|p| camera.to_map(rect, p));
+        if background.drag_started_by(PointerButton::Primary)
+            && modifiers.shift
+            && let Some(p) = pointer_map
+        {
+            view.gesture = Gesture::BoxSelect { start: p, end: p };
+        }
+        if let Gesture::BoxSelect { start, end } = &mut view.gesture {
+            if let Some(p) = background.interact_pointer_pos() {
+                *end = camera.to_map(rect, p);
+            }
+            let r = Rect::from_two_pos(*start, *end);
+            let screen = camera.rect_to_screen(rect, r);
+            painter.rect(
+                screen,
+                2.0,
+                theme.selection.gamma_multiply(0.12),
+                Stroke::new(1.5, theme.selection),
+                StrokeKind::Inside,
+            );
+            if background.drag_stopped() {
+                let ids: Vec<NodeId> = map
+                    .nodes
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| r.intersects(card_rect(sizes, *i)))
+                    .map(|(_, n)| n.id.clone())
+                    .collect();
+                if !modifiers.command {
+                    view.selection.clear();
                 }
-                None => {}
+                for id in ids {
+                    if !view.selection.contains(&id) {
+                        view.selection.toggle(id);
+                    }
+                }
+                view.gesture = Gesture::None;
             }
         }
+        if background.double_clicked()
+            && let Some(p) = pointer_map
+        {
+            let at = p - vec2(card::CARD_WIDTH / 2.0, 30.0);
+            requests.push(CanvasRequest::Create {
+                kind: NodeKind::Claim,
+                at,
+            });
+        } else if background.clicked() {
+            let link = background.interact_pointer_pos().and_then(|p| {
+                link_at(
+                    map,
+                    derived,
+                    sizes,
+                    LINK_PICK_DISTANCE / zoom,
+                    camera.to_map(rect, p),
+                )
+            });
+            let hit = pointer_map.and_then(|p| node_at(map, derived.main, sizes, p));
+            match (hit, link) {
+                (Some(i), _) => clicked_card = Some(i),
+                (None, Some((from, to))) => view.selection.select_link(from, to),
+                (None, None) if !(modifiers.shift || modifiers.command) => view.selection.clear(),
+                (None, None) => {}
+            }
+        }
+        if background.secondary_clicked()
+            && let Some(p) = pointer_map
+        {
+            view.context = Some(
+                match link_at(map, derived, sizes, LINK_PICK_DISTANCE / zoom, p) {
+                    Some((from, to)) => {
+                        view.selection.select_link(from.clone(), to.clone());
+                        ContextTarget::Link(from, to)
+                    }
+                    None => ContextTarget::Background(p),
+                },
+            );
+        }
+        let context = view.context.clone();
+        background.context_menu(|ui| match &context {
+            Some(ContextTarget::Link(from, to)) => {
+                menus::link_menu(ui, map, from, to, &mut requests)
+            }
+            Some(ContextTarget::Background(p)) => menus::background_menu(ui, *p, &mut requests),
+            _ => {}
+        });
+
         if let Some(i) = clicked_card {
             let id = map.nodes[i].id.clone();
-            if ui.input(|i| i.modifiers.shift || i.modifiers.command) {
+            if modifiers.shift || modifiers.command {
                 view.selection.toggle(id);
             } else {
                 view.selection.select_only(id);
             }
         }
 
-        if map.nodes.is_empty() {
+        if let Some(editing) = &mut view.editing {
+            editor::show(
+                ui,
+                map,
+                derived,
+                sizes,
+                &camera,
+                rect,
+                editing,
+                &mut requests,
+            );
+        }
+
+        if map.nodes.is_empty() && view.editing.is_none() {
             painter.text(
                 rect.center(),
                 egui::Align2::CENTER_CENTER,
-                "This map is empty.",
+                "This map is empty. Double-click to add a claim.",
                 egui::FontId::proportional(16.0),
                 theme.weak_text,
             );
@@ -237,19 +450,96 @@ impl Canvas<'_> {
         if show_legend {
             legend::paint(&painter, &theme, rect);
         }
+        requests
     }
 }
 
-fn galley_missing(zoom: f32) -> bool {
-    zoom < card::DETAIL_ZOOM
+/// The canvas keeps the keyboard whenever no text field has it, and claims Tab, arrows and
+/// Esc for itself, so Tab creates a node instead of moving focus between buttons.
+fn keep_keyboard(ui: &Ui, background: &egui::Response, view: &mut ViewState) {
+    let wants = background.clicked()
+        || background.drag_started()
+        || view.focus_canvas
+        || ui.memory(|m| m.focused().is_none());
+    if wants && view.editing.is_none() {
+        background.request_focus();
+        view.focus_canvas = false;
+    }
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            background.id,
+            egui::EventFilter {
+                tab: true,
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                escape: true,
+            },
+        )
+    });
+}
+
+fn connect_handle(
+    ui: &Ui,
+    painter: &egui::Painter,
+    theme: &Theme,
+    view: &mut ViewState,
+    node: &Node,
+    card: Rect,
+    zoom: f32,
+) {
+    let centre = card.right_center();
+    let r = (6.0 * zoom).clamp(5.0, 9.0);
+    let handle = Rect::from_center_size(centre, Vec2::splat(2.0 * r + 6.0));
+    let response = ui.interact(
+        handle,
+        Id::unique(("argmap-connect", &node.id)),
+        Sense::drag(),
+    );
+    response.widget_info(|| {
+        WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("Link from: {}", node.text),
+        )
+    });
+    let active = response.hovered() || response.dragged();
+    painter.circle(
+        centre,
+        if active { r * 1.25 } else { r },
+        theme.canvas_bg,
+        Stroke::new(2.0, theme.accent(node.kind)),
+    );
+    painter.circle_filled(centre, r * 0.45, theme.accent(node.kind));
+    let response = response.on_hover_text("Drag onto another card to link them");
+    if response.drag_started() {
+        view.gesture = Gesture::Connect {
+            from: node.id.clone(),
+            pointer: view.camera.to_map(view.canvas_rect, centre),
+        };
+    }
+    if let (Gesture::Connect { pointer, .. }, Some(p)) =
+        (&mut view.gesture, response.interact_pointer_pos())
+    {
+        *pointer = view.camera.to_map(view.canvas_rect, p);
+    }
 }
 
 /// Drag the background (or middle-drag anywhere) to pan; scroll to pan; Ctrl+scroll or pinch
-/// to zoom around the pointer; arrow keys pan when nothing else wants the keyboard.
-fn pan_and_zoom(ui: &Ui, background: &egui::Response, rect: Rect, camera: &mut Camera) {
-    if background.dragged_by(PointerButton::Primary) || background.dragged_by(PointerButton::Middle)
+/// to zoom around the pointer; arrow keys pan when the canvas has the keyboard.
+fn pan_and_zoom(ui: &Ui, background: &egui::Response, rect: Rect, view: &mut ViewState) {
+    let camera = &mut view.camera;
+    let box_selecting = matches!(view.gesture, Gesture::BoxSelect { .. });
+    if (background.dragged_by(PointerButton::Primary) && !box_selecting)
+        || background.dragged_by(PointerButton::Middle)
     {
         camera.pan(background.drag_delta());
+    }
+    if ui.input(|i| i.pointer.button_down(PointerButton::Middle))
+        && !background.dragged_by(PointerButton::Middle)
+        && ui.rect_contains_pointer(rect)
+    {
+        // Middle-drag over a card pans too.
+        camera.pan(ui.input(|i| i.pointer.delta()));
     }
     let pointer = ui.input(|i| i.pointer.hover_pos());
     if ui.rect_contains_pointer(rect)
@@ -263,28 +553,26 @@ fn pan_and_zoom(ui: &Ui, background: &egui::Response, rect: Rect, camera: &mut C
             camera.pan(scroll);
         }
     }
-    if !ui.ctx().egui_wants_keyboard_input() {
-        let (dir, dt, alt) = ui.input(|i| {
+    if background.has_focus() {
+        let (dir, dt, other) = ui.input(|i| {
             let mut d = Vec2::ZERO;
-            if i.key_down(Key::ArrowLeft) {
-                d.x += 1.0;
-            }
-            if i.key_down(Key::ArrowRight) {
-                d.x -= 1.0;
-            }
-            if i.key_down(Key::ArrowUp) {
-                d.y += 1.0;
-            }
-            if i.key_down(Key::ArrowDown) {
-                d.y -= 1.0;
+            for (key, v) in [
+                (Key::ArrowLeft, vec2(1.0, 0.0)),
+                (Key::ArrowRight, vec2(-1.0, 0.0)),
+                (Key::ArrowUp, vec2(0.0, 1.0)),
+                (Key::ArrowDown, vec2(0.0, -1.0)),
+            ] {
+                if i.key_down(key) {
+                    d += v;
+                }
             }
             (
                 d,
                 i.stable_dt.min(0.1),
-                i.modifiers.alt || i.modifiers.command,
+                i.modifiers.alt || i.modifiers.command || i.modifiers.shift,
             )
         });
-        if dir != Vec2::ZERO && !alt {
+        if dir != Vec2::ZERO && !other {
             camera.pan(dir * KEY_PAN_SPEED * dt);
             ui.ctx().request_repaint();
         }
@@ -310,9 +598,4 @@ fn paint_grid(painter: &egui::Painter, theme: &Theme, rect: Rect, camera: &Camer
         }
         y += step;
     }
-}
-
-/// Where `p` (screen) falls on the map; for callers outside the canvas.
-pub fn screen_to_map(view: &ViewState, p: Pos2) -> Pos2 {
-    view.camera.to_map(view.canvas_rect, p)
 }

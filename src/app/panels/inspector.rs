@@ -1,24 +1,40 @@
-//! Details of the selected node: kind, full text, notes, links, citations with their sources.
+//! Details of the selected node — kind, full text, notes, links, citations with their
+//! sources — editable in place; or of the selected link, whose relation can be flipped.
 
 use crate::app::canvas::card::paint_icon;
 use crate::app::derived::Derived;
 use crate::app::theme::Theme;
-use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, Relation, Source};
+use crate::app::view::Selection;
+use crate::edit::Edit;
+use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Relation, Source};
 use egui::{RichText, Sense, Ui, vec2};
 
-/// Shows the inspector; returns a node the user clicked (a linked node) to select.
+/// What the user did in the inspector.
+#[derive(Default)]
+pub struct InspectorOutput {
+    /// A linked node to go to.
+    pub go_to: Option<NodeId>,
+    pub edits: Vec<Edit>,
+}
+
 pub fn show(
     ui: &mut Ui,
     map: &ArgumentMap,
     derived: &Derived,
-    selection: &[NodeId],
-) -> Option<NodeId> {
-    let mut go_to = None;
+    selection: &Selection,
+) -> InspectorOutput {
+    let mut out = InspectorOutput::default();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width());
-            match selection {
+            if let Some((from, to)) = selection.link() {
+                if let Some(link) = map.link(from, to) {
+                    link_details(ui, map, derived, link, &mut out);
+                }
+                return;
+            }
+            match selection.nodes() {
                 [] => map_summary(ui, map),
                 [.., primary] => {
                     if selection.len() > 1 {
@@ -32,12 +48,19 @@ pub fn show(
                         ui.separator();
                     }
                     if let Some(&i) = derived.index.get(primary) {
-                        go_to = node_details(ui, map, derived, &map.nodes[i], derived.is_main(i));
+                        node_details(
+                            ui,
+                            map,
+                            derived,
+                            &map.nodes[i],
+                            derived.is_main(i),
+                            &mut out,
+                        );
                     }
                 }
             }
         });
-    go_to
+    out
 }
 
 fn map_summary(ui: &mut Ui, map: &ArgumentMap) {
@@ -56,15 +79,40 @@ fn map_summary(ui: &mut Ui, map: &ArgumentMap) {
     ui.label(RichText::new("Click a card to see its text, links and sources here.").weak());
 }
 
+/// A text field that edits `current` and reports the new text once, when the user leaves it
+/// (one undo step per edit, not one per keystroke).
+fn committed_text(
+    ui: &mut Ui,
+    id: egui::Id,
+    current: &str,
+    label: &str,
+    rows: usize,
+) -> Option<String> {
+    let mut buffer = ui
+        .data(|d| d.get_temp::<(String, String)>(id))
+        .filter(|(orig, _)| orig == current)
+        .map_or_else(|| current.to_owned(), |(_, b)| b);
+    let response = ui.add(
+        egui::TextEdit::multiline(&mut buffer)
+            .id(id)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY)
+            .hint_text(label),
+    );
+    let done = response.lost_focus() && buffer != current;
+    ui.data_mut(|d| d.insert_temp(id, (current.to_owned(), buffer.clone())));
+    done.then_some(buffer)
+}
+
 fn node_details(
     ui: &mut Ui,
     map: &ArgumentMap,
     derived: &Derived,
     node: &Node,
     is_main: bool,
-) -> Option<NodeId> {
+    out: &mut InspectorOutput,
+) {
     let theme = Theme::from_visuals(ui.visuals());
-    let mut go_to = None;
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
         paint_icon(
@@ -74,24 +122,57 @@ fn node_details(
             5.5,
             theme.accent(node.kind),
         );
-        let kind = if is_main {
-            "Main claim".to_owned()
-        } else {
-            node.kind.label().to_owned()
-        };
-        ui.label(RichText::new(kind).strong().color(theme.accent(node.kind)));
-        ui.label(RichText::new(format!("id {}", node.id)).weak().small());
+        let mut kind = node.kind;
+        egui::ComboBox::new("inspector-kind", "kind")
+            .selected_text(
+                RichText::new(node.kind.label())
+                    .strong()
+                    .color(theme.accent(node.kind)),
+            )
+            .show_ui(ui, |ui| {
+                for k in NodeKind::ALL {
+                    ui.selectable_value(&mut kind, k, k.label());
+                }
+            });
+        if kind != node.kind {
+            out.edits.push(Edit::SetKind {
+                id: node.id.clone(),
+                kind,
+            });
+        }
+        if is_main {
+            ui.label(RichText::new("Main claim").strong());
+        } else if node.kind == NodeKind::Claim && ui.small_button("Make main claim").clicked() {
+            out.edits.push(Edit::SetMainClaim {
+                id: Some(node.id.clone()),
+            });
+        }
     });
+    ui.label(RichText::new(format!("id {}", node.id)).weak().small());
     ui.add_space(4.0);
-    ui.add(egui::Label::new(RichText::new(&node.text).size(15.0)).selectable(true));
-    if !node.notes.is_empty() {
-        ui.add_space(6.0);
-        ui.label(RichText::new("Notes").strong());
-        ui.add(egui::Label::new(&node.notes).selectable(true));
+    let text_id = egui::Id::unique(("inspector-text", &node.id));
+    if let Some(text) = committed_text(ui, text_id, &node.text, "Text", 3) {
+        if text.trim().is_empty() {
+            ui.colored_label(ui.visuals().error_fg_color, "A node needs some text.");
+        } else {
+            out.edits.push(Edit::SetText {
+                id: node.id.clone(),
+                text: text.trim().to_owned(),
+            });
+        }
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Notes").strong());
+    let notes_id = egui::Id::unique(("inspector-notes", &node.id));
+    if let Some(notes) = committed_text(ui, notes_id, &node.notes, "Notes", 2) {
+        out.edits.push(Edit::SetNotes {
+            id: node.id.clone(),
+            notes,
+        });
     }
 
     let outgoing: Vec<&Link> = map.outgoing(&node.id).collect();
-    let incoming: Vec<&Link> = map.incoming(&node.id).collect();
+    let mut incoming: Vec<&Link> = map.incoming(&node.id).collect();
     if !outgoing.is_empty() {
         section(ui, "Bears on");
         for link in outgoing {
@@ -99,26 +180,18 @@ fn node_details(
                 Relation::Supports => "supports",
                 Relation::Opposes => "opposes",
             };
-            if let Some(target) = link_row(ui, map, derived, &theme, verb, link.relation, &link.to)
-            {
-                go_to = Some(target);
-            }
+            link_row(ui, map, derived, &theme, verb, link, &link.to, out);
         }
     }
     if !incoming.is_empty() {
         section(ui, "Supported and opposed by");
-        let mut sorted = incoming;
-        sorted.sort_by_key(|l| l.relation == Relation::Opposes);
-        for link in sorted {
+        incoming.sort_by_key(|l| l.relation == Relation::Opposes);
+        for link in incoming {
             let verb = match link.relation {
                 Relation::Supports => "supported by",
                 Relation::Opposes => "opposed by",
             };
-            if let Some(target) =
-                link_row(ui, map, derived, &theme, verb, link.relation, &link.from)
-            {
-                go_to = Some(target);
-            }
+            link_row(ui, map, derived, &theme, verb, link, &link.from, out);
         }
     }
 
@@ -129,7 +202,48 @@ fn node_details(
     for citation in &node.citations {
         citation_card(ui, map, citation);
     }
-    go_to
+}
+
+fn link_details(
+    ui: &mut Ui,
+    map: &ArgumentMap,
+    derived: &Derived,
+    link: &Link,
+    out: &mut InspectorOutput,
+) {
+    let theme = Theme::from_visuals(ui.visuals());
+    ui.label(RichText::new("Link").strong());
+    let text = |id: &NodeId| {
+        derived
+            .index
+            .get(id)
+            .map_or("(missing node)", |&i| map.nodes[i].text.as_str())
+    };
+    ui.label(short(text(&link.from), 120));
+    ui.label(
+        RichText::new(link.relation.as_str())
+            .color(theme.relation(link.relation))
+            .strong(),
+    );
+    ui.label(short(text(&link.to), 120));
+    ui.add_space(8.0);
+    let flip = match link.relation {
+        Relation::Supports => "Make it oppose",
+        Relation::Opposes => "Make it support",
+    };
+    if ui.button(flip).clicked() {
+        out.edits.push(Edit::SetRelation {
+            from: link.from.clone(),
+            to: link.to.clone(),
+            relation: link.relation.flipped(),
+        });
+    }
+    if ui.button("Delete link").clicked() {
+        out.edits.push(Edit::RemoveLink {
+            from: link.from.clone(),
+            to: link.to.clone(),
+        });
+    }
 }
 
 fn section(ui: &mut Ui, title: &str) {
@@ -138,29 +252,39 @@ fn section(ui: &mut Ui, title: &str) {
     ui.add_space(2.0);
 }
 
+#[allow(clippy::too_many_arguments)]
 fn link_row(
     ui: &mut Ui,
     map: &ArgumentMap,
     derived: &Derived,
     theme: &Theme,
     verb: &str,
-    relation: Relation,
+    link: &Link,
     other: &NodeId,
-) -> Option<NodeId> {
+    out: &mut InspectorOutput,
+) {
     let text = derived
         .index
         .get(other)
         .map(|&i| map.nodes[i].text.as_str())
         .unwrap_or("(missing node)");
-    let mut clicked = None;
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(verb).color(theme.relation(relation)));
-        let response = ui.link(short(text, 90)).on_hover_text(text);
-        if response.clicked() {
-            clicked = Some(other.clone());
+        ui.label(RichText::new(verb).color(theme.relation(link.relation)));
+        if ui.link(short(text, 90)).on_hover_text(text).clicked() {
+            out.go_to = Some(other.clone());
+        }
+        let flip = match link.relation {
+            Relation::Supports => "make it oppose",
+            Relation::Opposes => "make it support",
+        };
+        if ui.small_button("flip").on_hover_text(flip).clicked() {
+            out.edits.push(Edit::SetRelation {
+                from: link.from.clone(),
+                to: link.to.clone(),
+                relation: link.relation.flipped(),
+            });
         }
     });
-    clicked
 }
 
 fn citation_card(ui: &mut Ui, map: &ArgumentMap, citation: &Citation) {
@@ -212,7 +336,7 @@ fn source_details(ui: &mut Ui, map: &ArgumentMap, source: &Source) {
     }
 }
 
-/// "B2 — usually reliable, probably true", or what is rated of it.
+/// "Rated B2: source usually reliable; information probably true", or what is rated of it.
 pub fn rating_text(source: &Source) -> Option<String> {
     let code = source.rating()?;
     let mut meanings = Vec::new();

@@ -1,15 +1,28 @@
 //! The menu bar and toolbar. They only report which action was chosen.
 
 use crate::app::actions::Action;
+use crate::app::document::Document;
 use crate::app::settings::Settings;
+use crate::app::view::Selection;
+use crate::model::NodeKind;
 use egui::Ui;
 
-fn item(ui: &mut Ui, action: Action, chosen: &mut Option<Action>) {
-    let mut button = egui::Button::new(action.label());
+fn item(ui: &mut Ui, action: Action, enabled: bool, chosen: &mut Option<Action>) {
+    item_labelled(ui, action, action.label(), enabled, chosen);
+}
+
+fn item_labelled(
+    ui: &mut Ui,
+    action: Action,
+    label: &str,
+    enabled: bool,
+    chosen: &mut Option<Action>,
+) {
+    let mut button = egui::Button::new(label);
     if let Some(shortcut) = action.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    if ui.add(button).clicked() {
+    if ui.add_enabled(enabled, button).clicked() {
         *chosen = Some(action);
     }
 }
@@ -24,18 +37,84 @@ fn toggle(ui: &mut Ui, action: Action, on: bool, chosen: &mut Option<Action>) {
     }
 }
 
-pub fn menu_bar(ui: &mut Ui, settings: &Settings) -> Option<Action> {
+pub fn menu_bar(
+    ui: &mut Ui,
+    settings: &Settings,
+    doc: &Document,
+    selection: &Selection,
+) -> Option<Action> {
     let mut chosen = None;
+    let has_nodes = !selection.nodes().is_empty();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            item(ui, Action::Quit, &mut chosen);
+            item(ui, Action::New, true, &mut chosen);
+            item(ui, Action::Open, true, &mut chosen);
+            ui.menu_button("Open recent", |ui| {
+                if settings.recent.is_empty() {
+                    ui.label("No recent maps");
+                }
+                for (i, path) in settings.recent.iter().enumerate() {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .button(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
+                        chosen = Some(Action::OpenRecent(i));
+                    }
+                }
+            });
+            ui.separator();
+            item(ui, Action::Save, true, &mut chosen);
+            item(ui, Action::SaveAs, true, &mut chosen);
+            ui.separator();
+            item(ui, Action::Quit, true, &mut chosen);
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = doc
+                .undo_label()
+                .map_or("Undo".to_owned(), |l| format!("Undo {l}"));
+            item_labelled(
+                ui,
+                Action::Undo,
+                &undo,
+                doc.undo_label().is_some(),
+                &mut chosen,
+            );
+            let redo = doc
+                .redo_label()
+                .map_or("Redo".to_owned(), |l| format!("Redo {l}"));
+            item_labelled(
+                ui,
+                Action::Redo,
+                &redo,
+                doc.redo_label().is_some(),
+                &mut chosen,
+            );
+            ui.separator();
+            item(ui, Action::Cut, has_nodes, &mut chosen);
+            item(ui, Action::Copy, has_nodes, &mut chosen);
+            item(ui, Action::Paste, true, &mut chosen);
+            item(ui, Action::Delete, !selection.is_empty(), &mut chosen);
+            item(ui, Action::SelectAll, true, &mut chosen);
+            ui.separator();
+            item(ui, Action::AddLinkedNode, has_nodes, &mut chosen);
+            for kind in NodeKind::ALL {
+                item(ui, Action::AddNode(kind), true, &mut chosen);
+            }
+            item(ui, Action::EditText, has_nodes, &mut chosen);
+            ui.separator();
+            item(ui, Action::Find, true, &mut chosen);
         });
         ui.menu_button("View", |ui| {
-            item(ui, Action::FitMap, &mut chosen);
-            item(ui, Action::ZoomToSelection, &mut chosen);
-            item(ui, Action::ZoomIn, &mut chosen);
-            item(ui, Action::ZoomOut, &mut chosen);
-            item(ui, Action::ZoomActualSize, &mut chosen);
+            item(ui, Action::FitMap, true, &mut chosen);
+            item(ui, Action::ZoomToSelection, has_nodes, &mut chosen);
+            item(ui, Action::ZoomIn, true, &mut chosen);
+            item(ui, Action::ZoomOut, true, &mut chosen);
+            item(ui, Action::ZoomActualSize, true, &mut chosen);
             ui.separator();
             toggle(
                 ui,
@@ -55,7 +134,7 @@ pub fn menu_bar(ui: &mut Ui, settings: &Settings) -> Option<Action> {
             egui::widgets::global_theme_preference_buttons(ui);
         });
         ui.menu_button("Help", |ui| {
-            item(ui, Action::ShowShortcuts, &mut chosen);
+            item(ui, Action::ShowShortcuts, true, &mut chosen);
         });
     });
     chosen
@@ -73,6 +152,17 @@ pub fn toolbar(ui: &mut Ui, zoom: f32) -> Option<Action> {
                 chosen = Some(action);
             }
         };
+        button(ui, "+ Claim", Action::AddNode(NodeKind::Claim));
+        button(ui, "+ Evidence", Action::AddNode(NodeKind::Evidence));
+        button(
+            ui,
+            "+ Counterpoint",
+            Action::AddNode(NodeKind::Counterpoint),
+        );
+        ui.separator();
+        button(ui, "Undo", Action::Undo);
+        button(ui, "Redo", Action::Redo);
+        ui.separator();
         button(ui, "Fit map", Action::FitMap);
         button(ui, "Zoom to selection", Action::ZoomToSelection);
         ui.separator();

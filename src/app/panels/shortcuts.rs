@@ -1,6 +1,6 @@
 //! The keyboard shortcuts window (F1).
 
-use crate::app::actions::{Action, CANVAS_KEYS};
+use crate::app::actions::{Action, MOUSE};
 use egui::{Context, RichText};
 
 pub fn window(ctx: &Context, open: &mut bool) {
@@ -28,7 +28,7 @@ pub fn window(ctx: &Context, open: &mut bool) {
                         ui.label(action.label());
                         ui.end_row();
                     }
-                    for (keys, what) in CANVAS_KEYS {
+                    for (keys, what) in MOUSE {
                         ui.label(RichText::new(keys).monospace());
                         ui.label(what);
                         ui.end_row();

@@ -1,0 +1,325 @@
+//! Files: new, open, save, save as, recent files, dropped files — and never losing work:
+//! unsaved changes are confirmed before they are dropped, and kept in a recovery file.
+
+use super::ArgmapApp;
+use super::recovery::Recovered;
+use super::view::ViewState;
+use crate::format;
+use crate::model::ArgumentMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+const MAX_RECENT: usize = 10;
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Then {
+    New,
+    /// Open this file, or ask which.
+    Open(Option<PathBuf>),
+    Quit,
+}
+
+/// A question in a modal dialog.
+pub enum Prompt {
+    /// Save / Discard / Cancel before doing `Then`.
+    Unsaved(Then),
+    /// A file that could not be opened, with one line per problem.
+    Problems { file: String, lines: Vec<String> },
+    /// Unsaved work from a session that ended abruptly.
+    Restore(Recovered),
+}
+
+impl ArgmapApp {
+    /// Does `then`, first asking about unsaved changes if there are any.
+    pub(super) fn ask_then(&mut self, then: Then) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(then));
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    fn proceed(&mut self, then: Then) {
+        match then {
+            Then::New => {
+                self.doc.replace(ArgumentMap::new("Untitled map"), None);
+                self.after_replace("New map.".into());
+            }
+            Then::Open(path) => {
+                let folder = self.doc.path().and_then(Path::parent).map(Path::to_owned);
+                if let Some(path) = path.or_else(|| self.dialogs.open_map(folder.as_deref())) {
+                    self.open_path(&path);
+                }
+            }
+            Then::Quit => {
+                self.closing = true;
+            }
+        }
+    }
+
+    /// Opens a map file, keeping the current map if it cannot be read.
+    pub fn open_path(&mut self, path: &Path) {
+        match format::open(path) {
+            Ok(loaded) => {
+                self.doc.replace(loaded.map, Some(path.to_owned()));
+                let warnings = loaded.warnings.len();
+                self.remember_recent(path);
+                self.after_replace(if warnings > 0 {
+                    format!(
+                        "Opened {} ({warnings} warning{}).",
+                        path.display(),
+                        if warnings == 1 { "" } else { "s" }
+                    )
+                } else {
+                    format!("Opened {}.", path.display())
+                });
+            }
+            Err(e) => {
+                let lines = e.diagnostics().iter().map(|d| d.render(path)).collect();
+                self.prompt = Some(Prompt::Problems {
+                    file: path.display().to_string(),
+                    lines,
+                });
+            }
+        }
+    }
+
+    fn after_replace(&mut self, message: String) {
+        let canvas = self.view.canvas_rect;
+        self.view = ViewState {
+            canvas_rect: canvas,
+            ..ViewState::default()
+        };
+        self.sizes = Default::default();
+        self.find.open = false;
+        self.recovery.clear();
+        self.refresh_derived();
+        self.message = Some(message);
+    }
+
+    /// Saves to the map's file, or asks where if it has none. True when saved.
+    pub(super) fn save(&mut self) -> bool {
+        match self.doc.path().map(Path::to_owned) {
+            Some(path) => self.save_to(path),
+            None => self.save_as(),
+        }
+    }
+
+    pub(super) fn save_as(&mut self) -> bool {
+        let folder = self.doc.path().and_then(Path::parent).map(Path::to_owned);
+        let name = suggested_file_name(self.doc.map());
+        match self.dialogs.save_map(folder.as_deref(), &name) {
+            Some(path) => self.save_to(path),
+            None => {
+                self.message = Some("Not saved.".into());
+                false
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        match self.doc.save_to(path.clone()) {
+            Ok(()) => {
+                self.recovery.clear();
+                self.remember_recent(&path);
+                self.message = Some(format!("Saved {}.", path.display()));
+                true
+            }
+            Err(e) => {
+                self.message = Some(format!(
+                    "Could not save {}: {e}. The map is still open; try another folder.",
+                    path.display()
+                ));
+                false
+            }
+        }
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.settings.recent.retain(|p| p != &path);
+        self.settings.recent.insert(0, path);
+        self.settings.recent.truncate(MAX_RECENT);
+    }
+
+    /// The window's close button or Ctrl+Q: with unsaved changes, ask first.
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing && self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(Prompt::Unsaved(Then::Quit));
+        }
+        if self.closing {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// A `.ron` file dropped on the window opens (after asking about unsaved changes).
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            {
+                self.ask_then(Then::Open(Some(path)));
+            } else {
+                self.message = Some(format!("{} is not an argmap map (.ron).", path.display()));
+            }
+        }
+    }
+
+    /// Keeps the recovery file up to date while there are unsaved changes.
+    pub(super) fn keep_recovery(&mut self, ctx: &egui::Context) {
+        if self.doc.is_dirty() {
+            self.recovery.maybe_write(
+                self.doc.map(),
+                self.doc.path(),
+                self.doc.version(),
+                Instant::now(),
+            );
+            // Wake up to write it even if the user stops touching anything.
+            ctx.request_repaint_after(super::recovery::INTERVAL);
+        }
+    }
+
+    pub(super) fn show_prompt(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("argmap-prompt")).show(ctx, |ui| {
+            ui.set_max_width(640.0);
+            match &prompt {
+                Prompt::Unsaved(_) => {
+                    ui.heading("Save changes?");
+                    ui.label(format!(
+                        "“{}” has changes that are not saved.",
+                        self.doc.map().title
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            answer = Some(Answer::Save);
+                        }
+                        if ui.button("Discard").clicked() {
+                            answer = Some(Answer::Discard);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Cancel);
+                        }
+                    });
+                }
+                Prompt::Problems { file, lines } => {
+                    ui.heading("This file could not be opened");
+                    ui.label(file);
+                    ui.add_space(6.0);
+                    egui::ScrollArea::vertical()
+                        .max_height(320.0)
+                        .show(ui, |ui| {
+                            for line in lines {
+                                ui.label(egui::RichText::new(line).monospace());
+                            }
+                        });
+                    ui.add_space(6.0);
+                    ui.label("The map you had open is unchanged.");
+                    if ui.button("OK").clicked() {
+                        answer = Some(Answer::Cancel);
+                    }
+                }
+                Prompt::Restore(r) => {
+                    ui.heading("Restore unsaved work?");
+                    let of = r
+                        .original
+                        .as_ref()
+                        .map_or("a new map".to_owned(), |p| p.display().to_string());
+                    ui.label(format!(
+                        "argmap did not close normally. There are unsaved changes to {of} (“{}”).",
+                        r.map.title
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Restore").clicked() {
+                            answer = Some(Answer::Save);
+                        }
+                        if ui.button("Discard").clicked() {
+                            answer = Some(Answer::Discard);
+                        }
+                    });
+                }
+            }
+        });
+        if answer.is_none() && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            answer = Some(Answer::Cancel);
+        }
+        match (prompt, answer) {
+            (prompt, None) => self.prompt = Some(prompt),
+            (Prompt::Unsaved(then), Some(Answer::Save)) => {
+                if self.save() {
+                    self.proceed(then);
+                }
+            }
+            (Prompt::Unsaved(then), Some(Answer::Discard)) => {
+                self.recovery.clear();
+                self.proceed(then);
+            }
+            (Prompt::Restore(r), Some(Answer::Save)) => {
+                let _ = std::fs::remove_file(&r.file);
+                self.doc.replace(r.map, r.original);
+                self.after_replace("Restored unsaved work. Save it to keep it.".into());
+                self.doc.mark_unsaved();
+            }
+            (Prompt::Restore(r), Some(Answer::Discard)) => {
+                let _ = std::fs::remove_file(&r.file);
+            }
+            (Prompt::Restore(r), Some(Answer::Cancel)) => self.prompt = Some(Prompt::Restore(r)),
+            (_, Some(_)) => {}
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// A file name from the map's title: "Is Khamenei Ruling out Dialogue with Trump?" gives
+/// "is-khamenei-ruling-out-dialogue-with-trump.ron".
+pub fn suggested_file_name(map: &ArgumentMap) -> String {
+    let mut name = String::new();
+    for c in map.title.chars() {
+        if c.is_alphanumeric() {
+            name.extend(c.to_lowercase());
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    format!("{}.ron", if name.is_empty() { "untitled" } else { name })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_a_file_name_from_the_title() {
+        assert_eq!(
+            suggested_file_name(&crate::bundled::article_map()),
+            "is-khamenei-ruling-out-dialogue-with-trump.ron"
+        );
+        assert_eq!(
+            suggested_file_name(&ArgumentMap::new(" ?! ")),
+            "untitled.ron"
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! Find (Ctrl+F): a bar above the canvas. Typing filters (non-matching cards are dimmed),
+//! Enter goes to the next match, Shift+Enter to the previous, Esc closes the bar and leaves
+//! the found node selected with the keyboard back on the canvas.
+
+use crate::model::{ArgumentMap, NodeId};
+use egui::{Key, Modifiers, Ui};
+
+pub const FIELD_LABEL: &str = "Find in map";
+
+#[derive(Default)]
+pub struct FindState {
+    pub open: bool,
+    pub query: String,
+    /// Index into the current matches of the one last gone to.
+    pub current: Option<usize>,
+    /// Focus the field on the next frame.
+    pub focus: bool,
+}
+
+/// What the find bar asks the app to do.
+pub enum FindRequest {
+    /// Select and centre this node.
+    GoTo(NodeId),
+    Close,
+}
+
+/// Nodes whose text or notes contain `query`, case-insensitively, in map order.
+pub fn matches(map: &ArgumentMap, query: &str) -> Vec<usize> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    map.nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            n.text.to_lowercase().contains(&query) || n.notes.to_lowercase().contains(&query)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+impl FindState {
+    pub fn open(&mut self) {
+        self.open = true;
+        self.focus = true;
+    }
+
+    pub fn show(&mut self, ui: &mut Ui, map: &ArgumentMap) -> Option<FindRequest> {
+        let field_id = egui::Id::unique("argmap-find-field");
+        let mut request = None;
+        let found = matches(map, &self.query);
+        // Enter / Shift+Enter / Esc belong to the bar while its field has the keyboard.
+        // (egui itself drops focus on Esc before we see it, hence "had focus".)
+        if ui.memory(|m| m.has_focus(field_id) || m.had_focus_last_frame(field_id)) {
+            let (next, previous, close) = ui.input_mut(|i| {
+                let previous = i.consume_key(Modifiers::SHIFT, Key::Enter);
+                let next = i.consume_key(Modifiers::NONE, Key::Enter);
+                let close = i.consume_key(Modifiers::NONE, Key::Escape);
+                (next, previous, close)
+            });
+            if close {
+                return Some(FindRequest::Close);
+            }
+            if next || previous {
+                request = self.step(&found, map, next);
+            }
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label(FIELD_LABEL);
+            let field = egui::TextEdit::singleline(&mut self.query)
+                .id(field_id)
+                .hint_text("words to look for")
+                .desired_width(320.0);
+            let response = ui.add(field).labelled_by(label.id);
+            if self.focus {
+                response.request_focus();
+                self.focus = false;
+            }
+            if response.changed() {
+                self.current = None;
+            }
+            let status = match (found.len(), self.current) {
+                (0, _) if self.query.trim().is_empty() => String::new(),
+                (0, _) => "No matches".to_owned(),
+                (n, Some(c)) => format!("{} of {n}", c + 1),
+                (n, None) => format!("{n} found"),
+            };
+            ui.label(status);
+            if ui.button("Previous").on_hover_text("Shift+Enter").clicked() {
+                request = self.step(&found, map, false);
+            }
+            if ui.button("Next").on_hover_text("Enter").clicked() {
+                request = self.step(&found, map, true);
+            }
+            if ui.button("Close").on_hover_text("Esc").clicked() {
+                request = Some(FindRequest::Close);
+            }
+        });
+        request
+    }
+
+    fn step(&mut self, found: &[usize], map: &ArgumentMap, forward: bool) -> Option<FindRequest> {
+        if found.is_empty() {
+            return None;
+        }
+        let n = found.len();
+        let next = match (self.current, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(c), true) => (c + 1) % n,
+            (Some(c), false) => (c + n - 1) % n,
+        };
+        self.current = Some(next);
+        Some(FindRequest::GoTo(map.nodes[found[next]].id.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_text_and_notes_case_insensitively() {
+        let map = crate::bundled::article_map();
+        let hits = matches(&map, "KHAMENEI");
+        assert!(hits.len() > 3);
+        assert!(hits.iter().all(|&i| {
+            let n = &map.nodes[i];
+            n.text.to_lowercase().contains("khamenei")
+                || n.notes.to_lowercase().contains("khamenei")
+        }));
+        assert!(matches(&map, "   ").is_empty());
+        assert!(matches(&map, "zzzz-not-there").is_empty());
+    }
+}

@@ -1,0 +1,121 @@
+//! Compound edits built from the map's current state: delete with links, paste.
+
+use super::Edit;
+use crate::model::{ArgumentMap, Link, NodeId};
+use std::collections::{HashMap, HashSet};
+
+/// Deletes the nodes and every link touching them, as one step.
+pub fn delete_nodes(map: &ArgumentMap, ids: &[NodeId]) -> Edit {
+    let doomed: HashSet<&NodeId> = ids.iter().collect();
+    let mut edits: Vec<Edit> = map
+        .links
+        .iter()
+        .filter(|l| doomed.contains(&l.from) || doomed.contains(&l.to))
+        .map(|l| Edit::RemoveLink {
+            from: l.from.clone(),
+            to: l.to.clone(),
+        })
+        .collect();
+    edits.extend(
+        map.nodes
+            .iter()
+            .filter(|n| doomed.contains(&n.id))
+            .map(|n| Edit::RemoveNode { id: n.id.clone() }),
+    );
+    Edit::Batch(edits)
+}
+
+/// Deletes the given links (by their ends), as one step.
+pub fn delete_links(links: &[(NodeId, NodeId)]) -> Edit {
+    Edit::Batch(
+        links
+            .iter()
+            .map(|(from, to)| Edit::RemoveLink {
+                from: from.clone(),
+                to: to.clone(),
+            })
+            .collect(),
+    )
+}
+
+/// Adds a fragment (nodes with the links among them, and the sources they cite) to `map`,
+/// renaming ids that are taken and shifting positions by `offset`. Returns the edit and the
+/// new ids of the pasted nodes, in fragment order.
+pub fn insert_fragment(
+    map: &ArgumentMap,
+    fragment: &ArgumentMap,
+    offset: (f32, f32),
+) -> (Edit, Vec<NodeId>) {
+    let mut used: HashSet<String> = map.nodes.iter().map(|n| n.id.0.clone()).collect();
+    let mut node_ids = HashMap::new();
+    // Number new ids after the largest `n<number>` in use, as `fresh_node_id` does.
+    let mut counter = map
+        .fresh_node_id()
+        .0
+        .strip_prefix('n')
+        .and_then(|n| n.parse::<u64>().ok())
+        .map_or(0, |n| n - 1);
+    let mut fresh = |used: &mut HashSet<String>, prefix: &str| loop {
+        counter += 1;
+        let candidate = format!("{prefix}{counter}");
+        if used.insert(candidate.clone()) {
+            return candidate;
+        }
+    };
+    let mut edits = Vec::new();
+    let mut new_ids = Vec::new();
+
+    // Sources: reuse an identical one already in the map, otherwise add (renamed if needed).
+    let mut source_ids = HashMap::new();
+    let mut used_sources: HashSet<String> = map.sources.iter().map(|s| s.id.0.clone()).collect();
+    let mut next_source = map.sources.len();
+    for source in &fragment.sources {
+        if map.sources.iter().any(|s| s == source) {
+            continue;
+        }
+        let mut s = source.clone();
+        if used_sources.contains(&s.id.0) {
+            let mut k = 1;
+            while used_sources.contains(&format!("{}-{k}", s.id.0)) {
+                k += 1;
+            }
+            s.id = format!("{}-{k}", s.id.0).into();
+        }
+        used_sources.insert(s.id.0.clone());
+        source_ids.insert(source.id.clone(), s.id.clone());
+        edits.push(Edit::AddSource {
+            index: next_source,
+            source: s,
+        });
+        next_source += 1;
+    }
+
+    for (index, node) in (map.nodes.len()..).zip(&fragment.nodes) {
+        let mut n = node.clone();
+        if used.contains(&n.id.0) {
+            n.id = fresh(&mut used, "n").into();
+        } else {
+            used.insert(n.id.0.clone());
+        }
+        node_ids.insert(node.id.clone(), n.id.clone());
+        n.pos.x += offset.0;
+        n.pos.y += offset.1;
+        for c in &mut n.citations {
+            if let Some(renamed) = source_ids.get(&c.source) {
+                c.source = renamed.clone();
+            }
+        }
+        new_ids.push(n.id.clone());
+        edits.push(Edit::AddNode { index, node: n });
+    }
+    // Only links between pasted nodes come along.
+    let inner = fragment.links.iter().filter_map(|link| {
+        let from = node_ids.get(&link.from)?.clone();
+        let to = node_ids.get(&link.to)?.clone();
+        Some(Link::new(from, to, link.relation))
+    });
+    for (index, link) in (map.links.len()..).zip(inner) {
+        edits.push(Edit::AddLink { index, link });
+    }
+    (Edit::Batch(edits), new_ids)
+}

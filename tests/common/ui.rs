@@ -1,0 +1,35 @@
+//! Building the app in a headless harness for UI tests.
+
+use argmap::app::{ArgmapApp, Environment, ScriptedDialogs, Startup};
+use egui::Vec2;
+use egui_kittest::Harness;
+use std::rc::Rc;
+
+pub fn harness_with(startup: Startup, dialogs: Rc<ScriptedDialogs>) -> Harness<'static, ArgmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1600.0, 1000.0))
+        .build_eframe(move |cc| {
+            let env = Environment {
+                dialogs: Box::new(dialogs),
+                recovery_folder: None,
+            };
+            ArgmapApp::new(cc, startup, env)
+        });
+    harness.run();
+    harness
+}
+
+pub fn bundled() -> Harness<'static, ArgmapApp> {
+    harness_with(Startup::bundled(), Rc::new(ScriptedDialogs::default()))
+}
+
+/// The accessible label of a node's card.
+pub fn card_label(map: &argmap::model::ArgumentMap, id: &str) -> String {
+    let node = map.node(&id.into()).unwrap();
+    let kind = if map.main_claim() == Some(&node.id) {
+        "Main claim"
+    } else {
+        node.kind.label()
+    };
+    format!("{kind}: {}", node.text)
+}
