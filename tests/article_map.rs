@@ -141,7 +141,12 @@ fn cards_do_not_overlap() {
         .collect();
     for (i, (a, ra)) in rects.iter().enumerate() {
         for (b, rb) in &rects[i + 1..] {
-            assert!(!ra.expand(8.0).intersects(*rb), "{} and {} overlap", a.id, b.id);
+            assert!(
+                !ra.expand(8.0).intersects(*rb),
+                "{} and {} overlap",
+                a.id,
+                b.id
+            );
         }
     }
 }

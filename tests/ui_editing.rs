@@ -383,3 +383,37 @@ fn opening_a_broken_file_shows_its_errors_and_keeps_the_map() {
     harness.run();
     assert_eq!(harness.state().map(), &small_map());
 }
+
+#[test]
+fn unsaved_work_left_by_a_crash_is_offered_back_on_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut edited = small_map();
+    edited.nodes[0].text = "Work that was never saved".into();
+    // What a killed argmap (process 4000000000, not running) left behind.
+    let text = format!(
+        "// argmap recovery of: /maps/small.ron\n{}",
+        argmap::format::to_ron_string(&edited)
+    );
+    std::fs::write(dir.path().join("unsaved-4000000000.ron"), text).unwrap();
+
+    let folder = dir.path().to_owned();
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1600.0, 1000.0))
+        .build_eframe(move |cc| {
+            let env = argmap::app::Environment {
+                dialogs: Box::new(ScriptedDialogs::default()),
+                recovery_folder: Some(folder),
+            };
+            ArgmapApp::new(cc, Startup::with_map(small_map(), None), env)
+        });
+    harness.run();
+    assert!(harness.state().is_prompting());
+    harness.get_by_label("Restore unsaved work?");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.map(), &edited);
+    assert_eq!(app.path(), Some(std::path::Path::new("/maps/small.ron")));
+    assert!(app.is_dirty(), "restored work still needs saving");
+    assert!(!dir.path().join("unsaved-4000000000.ron").exists());
+}

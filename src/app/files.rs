@@ -48,8 +48,9 @@ impl ArgmapApp {
             }
             Then::Open(path) => {
                 let folder = self.doc.path().and_then(Path::parent).map(Path::to_owned);
-                if let Some(path) = path.or_else(|| self.dialogs.open_map(folder.as_deref())) {
-                    self.open_path(&path);
+                match path.or_else(|| self.dialogs.open_map(folder.as_deref())) {
+                    Some(path) => self.open_path(&path),
+                    None => self.message = Some("No file opened.".into()),
                 }
             }
             Then::Quit => {

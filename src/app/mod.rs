@@ -244,7 +244,13 @@ impl eframe::App for ArgmapApp {
             });
         }
         egui::Panel::bottom("status").show(ui, |ui| {
-            panels::status::show(ui, self.doc.map(), &self.view, self.message.as_deref());
+            panels::status::show(
+                ui,
+                self.doc.map(),
+                &self.view,
+                self.message.as_deref(),
+                self.settings.show_legend,
+            );
         });
         let mut go_to = None;
         let mut inspector_edits = Vec::new();
@@ -291,7 +297,6 @@ impl eframe::App for ArgmapApp {
                     derived: &self.derived,
                     view: &mut self.view,
                     sizes: &mut self.sizes,
-                    show_legend: self.settings.show_legend,
                 }
                 .show(ui)
             })

@@ -66,3 +66,40 @@ impl Startup {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_that_does_not_exist_opens_a_new_map_that_saves_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case-notes.ron");
+        let startup = Startup::from_arg(Some(path.clone()));
+        assert!(startup.problems.is_none());
+        assert_eq!(startup.document.path(), Some(path.as_path()));
+        assert!(startup.document.map().nodes.is_empty());
+        assert_eq!(startup.document.map().title, "case-notes");
+        assert!(!path.exists(), "nothing is written until the user saves");
+    }
+
+    #[test]
+    fn a_broken_file_opens_an_empty_map_with_its_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("broken.ron");
+        std::fs::write(
+            &path,
+            "(format_version: 1, title: \"x\", nodes: [(id: \"a\")])",
+        )
+        .unwrap();
+        let startup = Startup::from_arg(Some(path.clone()));
+        let (file, lines) = startup.problems.expect("problems to show");
+        assert_eq!(file, path.display().to_string());
+        assert!(lines[0].contains("missing field `kind`"), "{lines:?}");
+        assert_eq!(
+            startup.document.path(),
+            None,
+            "saving must not overwrite the broken file"
+        );
+    }
+}

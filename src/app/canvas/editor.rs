@@ -39,7 +39,8 @@ pub fn show(
             *kind,
         ),
     };
-    let zoom = camera.zoom.clamp(0.6, 2.0);
+    // Typing stays readable even when the map is zoomed far out.
+    let zoom = camera.zoom.clamp(1.0, 2.0);
     let screen = camera.rect_to_screen(canvas, map_rect);
     // Keys the field must not see: Enter (without Shift) commits, Esc cancels.
     let (commit, cancel) = ui.input_mut(|i| {

@@ -1,66 +1,33 @@
-//! The legend in the canvas corner: what the shapes, colours and line styles mean.
+//! The legend: what the shapes, colours and line styles mean. It sits in the status bar, so
+//! it never covers a card.
 
 use super::card::paint_icon;
 use super::links;
 use crate::app::theme::Theme;
 use crate::model::{NodeKind, Relation};
-use egui::{Align2, FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
+use egui::{Sense, Ui, vec2};
 
-pub fn paint(painter: &Painter, theme: &Theme, canvas: Rect) {
-    let row = 20.0;
-    let size = vec2(150.0, 12.0 + row * 5.0 + 6.0);
-    let frame = Rect::from_min_size(
-        pos2(canvas.left() + 12.0, canvas.bottom() - 12.0 - size.y),
-        size,
-    );
-    let fill = if theme.dark {
-        egui::Color32::from_rgb(0x26, 0x29, 0x2f)
-    } else {
-        egui::Color32::WHITE
-    };
-    painter.rect(
-        frame,
-        6.0,
-        fill.gamma_multiply(0.94),
-        Stroke::new(1.0, theme.grid_dot),
-        StrokeKind::Inside,
-    );
-    let font = FontId::proportional(12.0);
-    let mut y = frame.top() + 8.0 + row / 2.0;
+pub fn show(ui: &mut Ui) {
+    let theme = Theme::from_visuals(ui.visuals());
     for kind in NodeKind::ALL {
-        let c = pos2(frame.left() + 18.0, y);
-        paint_icon(painter, kind, c, 5.0, theme.accent(kind));
-        painter.text(
-            c + vec2(16.0, 0.0),
-            Align2::LEFT_CENTER,
-            kind.label(),
-            font.clone(),
-            theme.text,
-        );
-        y += row;
+        let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+        paint_icon(ui.painter(), kind, rect.center(), 4.5, theme.accent(kind));
+        ui.label(kind.label());
+        ui.add_space(6.0);
     }
     for relation in Relation::ALL {
-        let a = pos2(frame.left() + 8.0, y);
+        let (rect, _) = ui.allocate_exact_size(vec2(34.0, 14.0), Sense::hover());
+        let a = rect.left_center();
         let sample = links::Route {
             points: [
                 a,
-                a + vec2(9.0, 0.0),
-                a + vec2(17.0, 0.0),
-                a + vec2(26.0, 0.0),
+                a + vec2(11.0, 0.0),
+                a + vec2(22.0, 0.0),
+                a + vec2(34.0, 0.0),
             ],
         };
-        links::paint(painter, theme, &sample, relation, 0.8, false);
-        let label = match relation {
-            Relation::Supports => "supports",
-            Relation::Opposes => "opposes",
-        };
-        painter.text(
-            pos2(frame.left() + 42.0, y),
-            Align2::LEFT_CENTER,
-            label,
-            font.clone(),
-            theme.text,
-        );
-        y += row;
+        links::paint(ui.painter(), &theme, &sample, relation, 0.8, false);
+        ui.label(relation.as_str());
+        ui.add_space(6.0);
     }
 }

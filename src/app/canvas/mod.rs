@@ -9,7 +9,7 @@
 pub mod card;
 mod editor;
 mod hit;
-mod legend;
+pub mod legend;
 pub mod links;
 mod menus;
 
@@ -99,7 +99,6 @@ pub struct Canvas<'a> {
     pub derived: &'a Derived,
     pub view: &'a mut ViewState,
     pub sizes: &'a mut CardSizes,
-    pub show_legend: bool,
 }
 
 impl Canvas<'_> {
@@ -109,7 +108,6 @@ impl Canvas<'_> {
             derived,
             view,
             sizes,
-            show_legend,
         } = self;
         let mut requests = Vec::new();
         let theme = Theme::from_visuals(ui.visuals());
@@ -446,9 +444,6 @@ impl Canvas<'_> {
                 egui::FontId::proportional(16.0),
                 theme.weak_text,
             );
-        }
-        if show_legend {
-            legend::paint(&painter, &theme, rect);
         }
         requests
     }

@@ -4,7 +4,7 @@ use crate::app::view::ViewState;
 use crate::model::ArgumentMap;
 use egui::Ui;
 
-pub fn show(ui: &mut Ui, map: &ArgumentMap, view: &ViewState, message: Option<&str>) {
+pub fn show(ui: &mut Ui, map: &ArgumentMap, view: &ViewState, message: Option<&str>, legend: bool) {
     ui.horizontal(|ui| {
         ui.label(format!(
             "{} nodes · {} links · {} sources",
@@ -17,6 +17,10 @@ pub fn show(ui: &mut Ui, map: &ArgumentMap, view: &ViewState, message: Option<&s
         if !view.selection.is_empty() {
             ui.separator();
             ui.label(format!("{} selected", view.selection.len()));
+        }
+        if legend {
+            ui.separator();
+            crate::app::canvas::legend::show(ui);
         }
         if let Some(message) = message {
             ui.separator();
