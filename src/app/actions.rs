@@ -222,3 +222,20 @@ pub fn default_child(parent: NodeKind) -> (NodeKind, crate::model::Relation) {
         NodeKind::Counterpoint => (NodeKind::Claim, Relation::Opposes),
     }
 }
+
+/// A shortcut as people write it: `Ctrl+=` rather than egui's `Ctrl+Equals`.
+pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let text = ctx.format_shortcut(shortcut);
+    let (mods, key) = match text.rfind('+') {
+        Some(i) if i + 1 < text.len() => text.split_at(i + 1),
+        _ => ("", text.as_str()),
+    };
+    let key = match key {
+        "Equals" => "=",
+        "Minus" => "-",
+        "Plus" => "+",
+        "Num0" => "0",
+        other => other,
+    };
+    format!("{mods}{key}")
+}

@@ -20,7 +20,7 @@ fn item_labelled(
 ) {
     let mut button = egui::Button::new(label);
     if let Some(shortcut) = action.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        button = button.shortcut_text(crate::app::actions::shortcut_text(ui.ctx(), &shortcut));
     }
     if ui.add_enabled(enabled, button).clicked() {
         *chosen = Some(action);
@@ -30,7 +30,7 @@ fn item_labelled(
 fn toggle(ui: &mut Ui, action: Action, on: bool, chosen: &mut Option<Action>) {
     let mut button = egui::Button::selectable(on, action.label());
     if let Some(shortcut) = action.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        button = button.shortcut_text(crate::app::actions::shortcut_text(ui.ctx(), &shortcut));
     }
     if ui.add(button).clicked() {
         *chosen = Some(action);
@@ -131,7 +131,18 @@ pub fn menu_bar(
             toggle(ui, Action::ToggleLegend, settings.show_legend, &mut chosen);
             ui.separator();
             ui.label("Theme");
-            egui::widgets::global_theme_preference_buttons(ui);
+            ui.horizontal(|ui| {
+                let current = ui.ctx().options(|o| o.theme_preference);
+                for (pref, label) in [
+                    (egui::ThemePreference::System, "System"),
+                    (egui::ThemePreference::Light, "Light"),
+                    (egui::ThemePreference::Dark, "Dark"),
+                ] {
+                    if ui.selectable_label(current == pref, label).clicked() {
+                        ui.ctx().set_theme(pref);
+                    }
+                }
+            });
         });
         ui.menu_button("Help", |ui| {
             item(ui, Action::ShowShortcuts, true, &mut chosen);
@@ -145,7 +156,11 @@ pub fn toolbar(ui: &mut Ui, zoom: f32) -> Option<Action> {
     ui.horizontal(|ui| {
         let mut button = |ui: &mut Ui, text: &str, action: Action| {
             let hint = match action.shortcut() {
-                Some(s) => format!("{} ({})", action.label(), ui.ctx().format_shortcut(&s)),
+                Some(s) => format!(
+                    "{} ({})",
+                    action.label(),
+                    crate::app::actions::shortcut_text(ui.ctx(), &s)
+                ),
                 None => action.label().to_owned(),
             };
             if ui.button(text).on_hover_text(hint).clicked() {

@@ -19,10 +19,10 @@ pub fn window(ctx: &Context, open: &mut bool) {
                         let Some(shortcut) = action.shortcut() else {
                             continue;
                         };
-                        let mut keys = ctx.format_shortcut(&shortcut);
+                        let mut keys = crate::app::actions::shortcut_text(ctx, &shortcut);
                         for alt in action.alternative_shortcuts() {
                             keys.push_str(" or ");
-                            keys.push_str(&ctx.format_shortcut(alt));
+                            keys.push_str(&crate::app::actions::shortcut_text(ctx, alt));
                         }
                         ui.label(RichText::new(keys).monospace());
                         ui.label(action.label());
