@@ -4,7 +4,7 @@ mod check;
 mod export;
 mod fmt;
 
-use crate::export::ExportFormat;
+use crate::export::{Background, ExportFormat, ExportOptions};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -64,6 +64,15 @@ pub enum Command {
         /// Output format, when the extension does not say.
         #[arg(long, value_enum)]
         format: Option<ExportFormat>,
+        /// Pixels per map unit for PNG output.
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// Background of PNG/SVG/PDF output.
+        #[arg(long, value_enum, default_value_t = Background::White)]
+        background: Background,
+        /// Leave the legend out of pictures.
+        #[arg(long)]
+        no_legend: bool,
     },
 }
 
@@ -71,7 +80,21 @@ pub enum Command {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { files } => check::run(&files),
-        Command::Export { file, to, format } => export::run(&file, &to, format),
+        Command::Export {
+            file,
+            to,
+            format,
+            scale,
+            background,
+            no_legend,
+        } => {
+            let options = ExportOptions {
+                scale,
+                background,
+                legend: !no_legend,
+            };
+            export::run(&file, &to, format, &options)
+        }
         Command::Fmt { files, check } => fmt::run(&files, check),
     }
 }
