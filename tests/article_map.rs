@@ -9,10 +9,29 @@ fn map() -> argmap::model::ArgumentMap {
     argmap::bundled::article_map()
 }
 
+/// The map has no errors. Its only warnings are points the article itself leaves open, which
+/// is what the argument check is for: an analyst sees at once where the author's case is thin.
+const OPEN_POINTS: [&str; 3] = [
+    // The official denial of Oman's role is reported, not rebutted.
+    "counterpoint \"cp-tehran-denies-oman\" is not answered by anything",
+    // The author's reading of the agendas ("it appears") rests on no evidence of its own.
+    "claim \"claim-agenda-gap\" has nothing supporting it",
+    // The regime's "talks under pressure signify failure" framing is not weighed.
+    "counterpoint \"cp-failure-framing\" is not answered by anything",
+];
+
 #[test]
-fn validates_without_errors_or_warnings() {
+fn validates_without_errors_and_warns_only_of_what_the_article_leaves_open() {
     let problems = validate(&map());
-    assert!(problems.is_empty(), "{problems:#?}");
+    let messages: Vec<_> = problems
+        .iter()
+        .map(|p| (p.severity, p.message.as_str()))
+        .collect();
+    let expected: Vec<_> = OPEN_POINTS
+        .iter()
+        .map(|m| (Severity::Warning, *m))
+        .collect();
+    assert_eq!(messages, expected);
 }
 
 #[test]
@@ -155,5 +174,10 @@ fn cards_do_not_overlap() {
 fn no_warnings_are_hidden_in_the_bundled_file() {
     let (_, diagnostics) = argmap::format::check_text(argmap::bundled::ARTICLE_MAP_RON).unwrap();
     assert!(diagnostics.iter().all(|d| d.severity != Severity::Error));
-    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let messages: Vec<_> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages, OPEN_POINTS);
+    assert!(
+        diagnostics.iter().all(|d| d.pos.is_some()),
+        "every warning has a line"
+    );
 }

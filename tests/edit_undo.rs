@@ -280,3 +280,85 @@ fn pasting_renames_taken_ids_and_keeps_inner_links() {
     assert!(pasted.link(&ids[1], &ids[0]).is_some());
     assert_eq!(pasted.node(&ids[0]).unwrap().pos, Position::new(40.0, 40.0));
 }
+
+#[test]
+fn deleting_a_cited_source_removes_its_citations_and_undo_restores_them() {
+    let mut map = small_map();
+    let mut article = Source::new("a", "Article");
+    article.text = Some("Air got cleaner in every district.".into());
+    map.sources.push(article);
+    let mut via = Source::new("v", "Statement");
+    via.reported_in = Some("a".into());
+    map.sources.push(via);
+    map.nodes[1].citations = vec![
+        Citation::new("a", "Air got cleaner"),
+        Citation::new("v", "cleaner"),
+    ];
+    let original = map.clone();
+
+    assert_eq!(
+        map.citing_nodes(&"a".into())
+            .map(|n| n.id.as_str())
+            .collect::<Vec<_>>(),
+        ["e"]
+    );
+    let mut history = History::default();
+    let edit = argmap::edit::delete_source(&map, &"a".into());
+    history.apply(&mut map, edit).unwrap();
+    assert!(map.source(&"a".into()).is_none());
+    assert_eq!(map.nodes[1].citations, vec![Citation::new("v", "cleaner")]);
+    assert_eq!(map.source(&"v".into()).unwrap().reported_in, None);
+    assert!(!argmap::model::has_errors(&argmap::model::validate(&map)));
+    history.undo(&mut map);
+    assert_eq!(map, original);
+}
+
+#[test]
+fn a_citation_keeps_its_quote_when_the_node_text_changes_and_is_flagged_if_the_source_changes() {
+    let mut map = small_map();
+    let mut article = Source::new("a", "Article");
+    article.reliability = Some(argmap::model::Reliability::B);
+    article.text = Some(
+        "Officials said the “car-free” zone\ncut emissions by a third — a café owner disagreed."
+            .into(),
+    );
+    map.sources.push(article);
+    // Straight quotes and a line break in the quote still anchor to the curly, wrapped text.
+    map.nodes[1].citations = vec![Citation::new(
+        "a",
+        "the \"car-free\" zone cut emissions by a third — a café",
+    )];
+    let quote_warnings = |map: &ArgumentMap| {
+        argmap::model::validate(map)
+            .into_iter()
+            .filter(|p| p.message.contains("not found"))
+            .count()
+    };
+    assert_eq!(quote_warnings(&map), 0);
+    let mut history = History::default();
+    history
+        .apply(
+            &mut map,
+            Edit::SetText {
+                id: "e".into(),
+                text: "Emissions fell".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        quote_warnings(&map),
+        0,
+        "editing the node does not lose its anchor"
+    );
+    let mut changed = map.source(&"a".into()).unwrap().clone();
+    changed.text = Some("A different text entirely.".into());
+    history
+        .apply(&mut map, Edit::UpdateSource { source: changed })
+        .unwrap();
+    assert_eq!(
+        map.nodes[1].citations.len(),
+        1,
+        "a lost quote is kept, not dropped"
+    );
+    assert_eq!(quote_warnings(&map), 1, "and flagged");
+}

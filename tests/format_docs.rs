@@ -9,6 +9,6 @@ fn the_documented_example_loads_cleanly_and_is_canonical() {
     let example = &doc[start..end];
     let loaded = argmap::format::parse_checked(example.as_bytes()).expect("the example is valid");
     assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
-    assert_eq!(loaded.map.nodes.len(), 3);
+    assert_eq!(loaded.map.nodes.len(), 4);
     assert_eq!(argmap::format::to_ron_string(&loaded.map), example);
 }

@@ -137,7 +137,7 @@ impl ArgmapApp {
     }
 
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.text_edit_focused();
+        let typing = ctx.text_edit_focused() || self.was_typing;
         // Shortcuts with more modifiers first: egui matches `F` on Shift+F too.
         let mut candidates: Vec<(Action, egui::KeyboardShortcut)> = Action::WITH_SHORTCUTS
             .iter()
@@ -469,6 +469,7 @@ impl ArgmapApp {
                 self.apply(edit::delete_links(&[(from, to)]));
             }
             CanvasRequest::CommitText => self.commit_text(),
+            CanvasRequest::Cite { node, source } => self.cite(node, source),
             CanvasRequest::CancelText => {
                 self.view.editing = None;
                 self.view.focus_canvas = true;

@@ -1,6 +1,6 @@
 //! Facts derived from the map that the UI needs every frame, recomputed only when it changes.
 
-use crate::model::{ArgumentMap, NodeId, Outline, outline};
+use crate::model::{ArgumentMap, NodeId, Outline, Problem, outline, validate};
 use std::collections::HashMap;
 
 #[derive(Default)]
@@ -9,6 +9,8 @@ pub struct Derived {
     pub index: HashMap<NodeId, usize>,
     pub main: Option<usize>,
     pub outline: Outline,
+    /// Validation problems and doubtful spots, for the Problems panel.
+    pub problems: Vec<Problem>,
 }
 
 impl Derived {
@@ -26,6 +28,7 @@ impl Derived {
             .collect();
         self.main = map.main_claim().and_then(|id| self.index.get(id).copied());
         self.outline = outline(map);
+        self.problems = validate(map);
         true
     }
 

@@ -9,6 +9,8 @@ pub trait FileDialogs {
     fn open_map(&self, folder: Option<&Path>) -> Option<PathBuf>;
     /// Asks where to save a map, suggesting `name`; `None` when cancelled.
     fn save_map(&self, folder: Option<&Path>, name: &str) -> Option<PathBuf>;
+    /// Asks for a plain-text file (a source's full text); `None` when cancelled.
+    fn open_text(&self) -> Option<PathBuf>;
 }
 
 /// The platform's own dialogs (through the XDG desktop portal on Linux).
@@ -42,6 +44,14 @@ impl FileDialogs for NativeDialogs {
             }
         })
     }
+
+    fn open_text(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Load the source's text")
+            .add_filter("Text", &["txt", "md", "markdown"])
+            .add_filter("All files", &["*"])
+            .pick_file()
+    }
 }
 
 /// Answers dialogs from a script, in order; an empty script answers "cancelled".
@@ -71,6 +81,11 @@ impl FileDialogs for ScriptedDialogs {
         self.asked.borrow_mut().push(format!("save {name}"));
         self.answers.borrow_mut().pop_front().flatten()
     }
+
+    fn open_text(&self) -> Option<PathBuf> {
+        self.asked.borrow_mut().push("text".into());
+        self.answers.borrow_mut().pop_front().flatten()
+    }
 }
 
 impl<T: FileDialogs + ?Sized> FileDialogs for std::rc::Rc<T> {
@@ -80,5 +95,9 @@ impl<T: FileDialogs + ?Sized> FileDialogs for std::rc::Rc<T> {
 
     fn save_map(&self, folder: Option<&Path>, name: &str) -> Option<PathBuf> {
         (**self).save_map(folder, name)
+    }
+
+    fn open_text(&self) -> Option<PathBuf> {
+        (**self).open_text()
     }
 }

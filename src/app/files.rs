@@ -28,6 +28,11 @@ pub enum Prompt {
     Problems { file: String, lines: Vec<String> },
     /// Unsaved work from a session that ended abruptly.
     Restore(Recovered),
+    /// Deleting a source that these nodes cite (their texts).
+    DeleteSource {
+        id: crate::model::SourceId,
+        citing: Vec<String>,
+    },
 }
 
 impl ArgmapApp {
@@ -235,6 +240,35 @@ impl ArgmapApp {
                         answer = Some(Answer::Cancel);
                     }
                 }
+                Prompt::DeleteSource { id, citing } => {
+                    let title = self
+                        .doc
+                        .map()
+                        .source(id)
+                        .map_or(String::new(), |s| s.title.clone());
+                    ui.heading("Delete this source?");
+                    ui.label(format!(
+                        "“{title}” is cited by {} node{}. Deleting it removes those citations:",
+                        citing.len(),
+                        if citing.len() == 1 { "" } else { "s" }
+                    ));
+                    egui::ScrollArea::vertical()
+                        .max_height(200.0)
+                        .show(ui, |ui| {
+                            for text in citing {
+                                ui.label(format!("• {text}"));
+                            }
+                        });
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Delete source and citations").clicked() {
+                            answer = Some(Answer::Save);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Cancel);
+                        }
+                    });
+                }
                 Prompt::Restore(r) => {
                     ui.heading("Restore unsaved work?");
                     let of = r
@@ -281,6 +315,7 @@ impl ArgmapApp {
                 let _ = std::fs::remove_file(&r.file);
             }
             (Prompt::Restore(r), Some(Answer::Cancel)) => self.prompt = Some(Prompt::Restore(r)),
+            (Prompt::DeleteSource { id, .. }, Some(Answer::Save)) => self.delete_source(&id),
             (_, Some(_)) => {}
         }
     }

@@ -14,6 +14,7 @@ pub mod dialogs;
 mod document;
 mod files;
 mod find;
+mod library;
 mod navigate;
 mod panels;
 mod placement;
@@ -21,6 +22,7 @@ mod recovery;
 mod settings;
 mod startup;
 mod theme;
+mod url;
 mod view;
 
 pub use actions::{Action, default_child};
@@ -38,7 +40,11 @@ use document::Document;
 use egui::{Rect, Ui};
 use files::Prompt;
 use find::FindState;
+use library::{LeftTab, RightTab};
 use panels::outline::OutlineState;
+use panels::reader::ReaderState;
+use panels::source_editor::SourceDraft;
+use panels::sources::SourcesState;
 use recovery::Recovery;
 use settings::Settings;
 use std::path::PathBuf;
@@ -109,6 +115,11 @@ pub struct ArgmapApp {
     settings: Settings,
     outline: OutlineState,
     find: FindState,
+    sources: SourcesState,
+    source_draft: Option<SourceDraft>,
+    reader: ReaderState,
+    left_tab: LeftTab,
+    right_tab: RightTab,
     dialogs: Box<dyn FileDialogs>,
     recovery: Recovery,
     show_shortcuts: bool,
@@ -119,6 +130,9 @@ pub struct ArgmapApp {
     sent_title: String,
     /// The window may close: the user has answered for any unsaved changes.
     closing: bool,
+    /// A text field had the keyboard last frame. egui drops focus on Esc before the app sees
+    /// the key, so this keeps that Esc from also clearing the selection (and the field).
+    was_typing: bool,
 }
 
 impl ArgmapApp {
@@ -142,12 +156,18 @@ impl ArgmapApp {
             settings,
             outline: OutlineState::default(),
             find: FindState::default(),
+            sources: SourcesState::default(),
+            source_draft: None,
+            reader: ReaderState::default(),
+            left_tab: LeftTab::default(),
+            right_tab: RightTab::default(),
             dialogs: env.dialogs,
             recovery,
             show_shortcuts: false,
             prompt,
             message: None,
             closing: false,
+            was_typing: false,
         }
     }
 
@@ -184,6 +204,15 @@ impl ArgmapApp {
     /// The status-bar message, if any.
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
+    }
+
+    /// Where the reader showed the quote `node` cites, last frame.
+    pub fn reader_highlight(&self, node: &NodeId) -> Option<Rect> {
+        self.reader
+            .highlight_rects
+            .iter()
+            .find(|(n, _)| n == node)
+            .map(|(_, r)| *r)
     }
 
     /// Whether a question (unsaved changes, restore, problems) is waiting for an answer.
@@ -253,41 +282,88 @@ impl eframe::App for ArgmapApp {
             );
         });
         let mut go_to = None;
-        let mut inspector_edits = Vec::new();
+        let mut panel_edits = Vec::new();
         if self.settings.show_outline {
             egui::Panel::left("outline")
                 .resizable(true)
                 .default_size(300.0)
                 .show(ui, |ui| {
-                    ui.heading("Outline");
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut self.left_tab, LeftTab::Outline, "Outline");
+                        ui.selectable_value(
+                            &mut self.left_tab,
+                            LeftTab::Sources,
+                            format!("Sources ({})", self.doc.map().sources.len()),
+                        );
+                        ui.selectable_value(
+                            &mut self.left_tab,
+                            LeftTab::Problems,
+                            format!("Problems ({})", self.derived.problems.len()),
+                        );
+                    });
                     ui.separator();
-                    go_to = panels::outline::show(
-                        ui,
-                        self.doc.map(),
-                        &self.derived,
-                        self.view.selection.nodes(),
-                        &mut self.outline,
-                    )
-                    .map(|id| (id, Reveal::Centre));
+                    match self.left_tab {
+                        LeftTab::Outline => {
+                            go_to = panels::outline::show(
+                                ui,
+                                self.doc.map(),
+                                &self.derived,
+                                self.view.selection.nodes(),
+                                &mut self.outline,
+                            )
+                            .map(|id| (id, Reveal::Centre));
+                        }
+                        LeftTab::Sources => {
+                            if let Some(request) =
+                                panels::sources::show(ui, self.doc.map(), &mut self.sources)
+                            {
+                                self.on_sources_request(request);
+                            }
+                        }
+                        LeftTab::Problems => {
+                            go_to = panels::problems::show(ui, &self.derived.problems)
+                                .map(|id| (id, Reveal::Centre));
+                        }
+                    }
                 });
         }
+        let mut reader_request = None;
         if self.settings.show_inspector {
             egui::Panel::right("inspector")
                 .resizable(true)
                 .default_size(360.0)
                 .show(ui, |ui| {
-                    ui.heading("Inspector");
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut self.right_tab, RightTab::Inspector, "Inspector");
+                        ui.selectable_value(&mut self.right_tab, RightTab::Reader, "Reader");
+                    });
                     ui.separator();
-                    let out = panels::inspector::show(
-                        ui,
-                        self.doc.map(),
-                        &self.derived,
-                        &self.view.selection,
-                    );
-                    if let Some(id) = out.go_to {
-                        go_to = Some((id, Reveal::IfHidden));
+                    match self.right_tab {
+                        RightTab::Inspector => {
+                            let out = panels::inspector::show(
+                                ui,
+                                self.doc.map(),
+                                &self.derived,
+                                &self.view.selection,
+                            );
+                            if let Some(id) = out.go_to {
+                                go_to = Some((id, Reveal::IfHidden));
+                            }
+                            if let Some((source, node)) = out.read {
+                                self.read(source, Some(node));
+                            }
+                            panel_edits = out.edits;
+                        }
+                        RightTab::Reader => {
+                            reader_request = panels::reader::show(
+                                ui,
+                                self.doc.map(),
+                                &self.derived,
+                                &mut self.reader,
+                                self.view.selection.nodes(),
+                            );
+                        }
                     }
-                    inspector_edits = out.edits;
                 });
         }
         let requests = egui::CentralPanel::no_frame()
@@ -304,8 +380,11 @@ impl eframe::App for ArgmapApp {
         for request in requests {
             self.on_canvas_request(request);
         }
-        for edit in inspector_edits {
+        for edit in panel_edits {
             self.apply(edit);
+        }
+        if let Some(request) = reader_request {
+            self.on_reader_request(request);
         }
         if let Some(action) = chosen {
             self.perform(action, &ctx);
@@ -314,9 +393,11 @@ impl eframe::App for ArgmapApp {
             self.select_and_reveal(id, how);
         }
         panels::shortcuts::window(&ctx, &mut self.show_shortcuts);
+        self.show_source_editor(&ctx);
         self.show_prompt(&ctx);
         self.update_title(&ctx);
         self.keep_recovery(&ctx);
+        self.was_typing = ctx.text_edit_focused();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

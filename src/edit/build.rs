@@ -1,7 +1,7 @@
 //! Compound edits built from the map's current state: delete with links, paste.
 
 use super::Edit;
-use crate::model::{ArgumentMap, Link, NodeId};
+use crate::model::{ArgumentMap, Link, NodeId, Source, SourceId};
 use std::collections::{HashMap, HashSet};
 
 /// Deletes the nodes and every link touching them, as one step.
@@ -22,6 +22,38 @@ pub fn delete_nodes(map: &ArgumentMap, ids: &[NodeId]) -> Edit {
             .filter(|n| doomed.contains(&n.id))
             .map(|n| Edit::RemoveNode { id: n.id.clone() }),
     );
+    Edit::Batch(edits)
+}
+
+/// Deletes a source as one step: citations of it are removed from every node, and sources
+/// reported in it no longer say so. (The user is asked first when any node cites it.)
+pub fn delete_source(map: &ArgumentMap, id: &SourceId) -> Edit {
+    let mut edits: Vec<Edit> = map
+        .nodes
+        .iter()
+        .filter(|n| n.citations.iter().any(|c| &c.source == id))
+        .map(|n| Edit::SetCitations {
+            id: n.id.clone(),
+            citations: n
+                .citations
+                .iter()
+                .filter(|c| &c.source != id)
+                .cloned()
+                .collect(),
+        })
+        .collect();
+    edits.extend(
+        map.sources
+            .iter()
+            .filter(|s| s.reported_in.as_ref() == Some(id))
+            .map(|s| Edit::UpdateSource {
+                source: Source {
+                    reported_in: None,
+                    ..s.clone()
+                },
+            }),
+    );
+    edits.push(Edit::RemoveSource { id: id.clone() });
     Edit::Batch(edits)
 }
 

@@ -7,7 +7,7 @@ mod apply;
 mod build;
 mod history;
 
-pub use build::{delete_links, delete_nodes, insert_fragment};
+pub use build::{delete_links, delete_nodes, delete_source, insert_fragment};
 pub use history::{History, Version};
 
 use crate::model::{Citation, Link, Node, NodeId, NodeKind, Position, Relation, Source, SourceId};

@@ -44,6 +44,13 @@ impl ArgumentMap {
         self.links.iter().find(|l| l.same_ends(from, to))
     }
 
+    /// Nodes that cite the source `id`, in map order.
+    pub fn citing_nodes<'a>(&'a self, id: &'a SourceId) -> impl Iterator<Item = &'a Node> + 'a {
+        self.nodes
+            .iter()
+            .filter(move |n| n.citations.iter().any(|c| &c.source == id))
+    }
+
     /// Index of every node by id, for code that looks up many nodes at once.
     pub fn node_index(&self) -> HashMap<&NodeId, usize> {
         self.nodes

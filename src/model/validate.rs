@@ -1,6 +1,6 @@
 //! Checks a map for problems, reporting all of them at once with where each one is.
 
-use super::{ArgumentMap, NodeId, NodeKind, SourceId};
+use super::{ArgumentMap, NodeId, NodeKind, Relation, SourceId};
 use crate::text::NormalizedText;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -247,6 +247,16 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
                     ),
                 ),
                 Some(source) => {
+                    if source.reliability.is_none() && source.credibility.is_none() {
+                        push(
+                            Warning,
+                            place(),
+                            format!(
+                                "node \"{}\" cites source \"{}\", which is not rated",
+                                node.id, source.id
+                            ),
+                        );
+                    }
                     let text = normalized
                         .entry(&source.id)
                         .or_insert_with(|| source.text.as_deref().map(NormalizedText::new));
@@ -268,6 +278,18 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
         }
     }
 
+    let supported: HashSet<&NodeId> = map
+        .links
+        .iter()
+        .filter(|l| l.relation == Relation::Supports)
+        .map(|l| &l.to)
+        .collect();
+    let answered: HashSet<&NodeId> = map
+        .links
+        .iter()
+        .filter(|l| l.relation == Relation::Opposes)
+        .map(|l| &l.to)
+        .collect();
     for (index, node) in map.nodes.iter().enumerate() {
         let place = || ProblemPlace::Node {
             index,
@@ -285,6 +307,18 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
                 Warning,
                 place(),
                 format!("node \"{}\" is not linked to anything", node.id),
+            );
+        } else if node.kind == NodeKind::Claim && !supported.contains(&node.id) {
+            push(
+                Warning,
+                place(),
+                format!("claim \"{}\" has nothing supporting it", node.id),
+            );
+        } else if node.kind == NodeKind::Counterpoint && !answered.contains(&node.id) {
+            push(
+                Warning,
+                place(),
+                format!("counterpoint \"{}\" is not answered by anything", node.id),
             );
         }
     }
@@ -324,7 +358,9 @@ mod tests {
 
     fn sound_map() -> ArgumentMap {
         let mut map = ArgumentMap::new("Sound");
-        map.sources.push(Source::new("s1", "A source"));
+        let mut source = Source::new("s1", "A source");
+        source.reliability = Some(crate::model::Reliability::B);
+        map.sources.push(source);
         let mut ev = node("e", NodeKind::Evidence);
         ev.citations.push(Citation::new("s1", "quoted"));
         map.nodes = vec![node("c", NodeKind::Claim), ev];
@@ -406,6 +442,40 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn unsupported_claims_unanswered_counterpoints_and_unrated_sources_are_warnings() {
+        let mut map = sound_map();
+        map.nodes.push(node("bare", NodeKind::Claim));
+        map.nodes.push(node("cp", NodeKind::Counterpoint));
+        map.links.push(Link::new("bare", "c", Relation::Supports));
+        map.links.push(Link::new("cp", "c", Relation::Opposes));
+        map.sources[0].reliability = None;
+        assert_eq!(
+            messages(&map),
+            vec![
+                (
+                    Severity::Warning,
+                    "node \"e\" cites source \"s1\", which is not rated".into()
+                ),
+                (
+                    Severity::Warning,
+                    "claim \"bare\" has nothing supporting it".into()
+                ),
+                (
+                    Severity::Warning,
+                    "counterpoint \"cp\" is not answered by anything".into()
+                ),
+            ]
+        );
+        // Answering the counterpoint and supporting the claim clears them.
+        map.nodes.push(node("answer", NodeKind::Claim));
+        map.links.push(Link::new("answer", "cp", Relation::Opposes));
+        map.links.push(Link::new("e", "bare", Relation::Supports));
+        map.links.push(Link::new("e", "answer", Relation::Supports));
+        map.sources[0].credibility = crate::model::Credibility::new(2);
+        assert_eq!(messages(&map), vec![]);
     }
 
     #[test]

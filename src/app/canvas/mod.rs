@@ -18,6 +18,7 @@ pub use hit::{link_at, node_at};
 
 use super::camera::Camera;
 use super::derived::Derived;
+use super::panels::sources::DraggedSource;
 use super::theme::Theme;
 use super::view::{ContextTarget, EditTarget, Gesture, Reveal, ViewState};
 use crate::model::{ArgumentMap, Node, NodeId, NodeKind};
@@ -62,6 +63,11 @@ pub enum CanvasRequest {
     DeleteLink(NodeId, NodeId),
     CommitText,
     CancelText,
+    /// A source from the library was dropped on this node's card.
+    Cite {
+        node: NodeId,
+        source: crate::model::SourceId,
+    },
 }
 
 /// What a screen reader says for a card; tests look cards up by it.
@@ -228,7 +234,10 @@ impl Canvas<'_> {
                 });
                 response
             });
-            let hovered = response.as_ref().is_some_and(|r| r.hovered());
+            let dragging_source = response
+                .as_ref()
+                .is_some_and(|r| r.dnd_hover_payload::<DraggedSource>().is_some());
+            let hovered = response.as_ref().is_some_and(|r| r.hovered()) || dragging_source;
             let dimmed = view
                 .highlight
                 .as_ref()
@@ -248,6 +257,12 @@ impl Canvas<'_> {
             } else {
                 response
             };
+            if let Some(dropped) = response.dnd_release_payload::<DraggedSource>() {
+                requests.push(CanvasRequest::Cite {
+                    node: node.id.clone(),
+                    source: dropped.0.clone(),
+                });
+            }
             if response.clicked() {
                 clicked_card = Some(i);
             }

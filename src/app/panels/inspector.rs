@@ -15,6 +15,8 @@ pub struct InspectorOutput {
     /// A linked node to go to.
     pub go_to: Option<NodeId>,
     pub edits: Vec<Edit>,
+    /// Open this source in the reader at this node's quote.
+    pub read: Option<(crate::model::SourceId, NodeId)>,
 }
 
 pub fn show(
@@ -92,13 +94,15 @@ fn committed_text(
         .data(|d| d.get_temp::<(String, String)>(id))
         .filter(|(orig, _)| orig == current)
         .map_or_else(|| current.to_owned(), |(_, b)| b);
-    let response = ui.add(
-        egui::TextEdit::multiline(&mut buffer)
-            .id(id)
-            .desired_rows(rows)
-            .desired_width(f32::INFINITY)
-            .hint_text(label),
-    );
+    let name = ui.label(RichText::new(label).small().strong());
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut buffer)
+                .id(id)
+                .desired_rows(rows)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(name.id);
     let done = response.lost_focus() && buffer != current;
     ui.data_mut(|d| d.insert_temp(id, (current.to_owned(), buffer.clone())));
     done.then_some(buffer)
@@ -161,8 +165,7 @@ fn node_details(
             });
         }
     }
-    ui.add_space(6.0);
-    ui.label(RichText::new("Notes").strong());
+    ui.add_space(4.0);
     let notes_id = egui::Id::unique(("inspector-notes", &node.id));
     if let Some(notes) = committed_text(ui, notes_id, &node.notes, "Notes", 2) {
         out.edits.push(Edit::SetNotes {
@@ -199,8 +202,32 @@ fn node_details(
     if node.citations.is_empty() {
         ui.label(RichText::new("No sources cited.").weak());
     }
-    for citation in &node.citations {
-        citation_card(ui, map, citation);
+    for (i, citation) in node.citations.iter().enumerate() {
+        citation_card(ui, map, node, i, citation, out);
+    }
+    if !map.sources.is_empty() {
+        ui.horizontal(|ui| {
+            let combo_label = ui.label("Cite");
+            egui::ComboBox::new(("inspector-cite", &node.id), "")
+                .selected_text("a source…")
+                .width(ui.available_width() - 8.0)
+                .show_ui(ui, |ui| {
+                    for source in &map.sources {
+                        if ui.selectable_label(false, &source.title).clicked() {
+                            let mut citations = node.citations.clone();
+                            citations.push(Citation::new(source.id.clone(), ""));
+                            out.edits.push(Edit::SetCitations {
+                                id: node.id.clone(),
+                                citations,
+                            });
+                        }
+                    }
+                })
+                .response
+                .labelled_by(combo_label.id);
+        });
+    } else {
+        ui.label(RichText::new("Add sources in the Sources tab to cite them.").weak());
     }
 }
 
@@ -287,20 +314,89 @@ fn link_row(
     });
 }
 
-fn citation_card(ui: &mut Ui, map: &ArgumentMap, citation: &Citation) {
+fn citation_card(
+    ui: &mut Ui,
+    map: &ArgumentMap,
+    node: &Node,
+    index: usize,
+    citation: &Citation,
+    out: &mut InspectorOutput,
+) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
+        let source = map.source(&citation.source);
+        let found = source.and_then(|s| s.text.as_deref()).map(|t| {
+            citation.quote.trim().is_empty() || crate::text::contains_normalized(t, &citation.quote)
+        });
         if !citation.quote.is_empty() {
             ui.add(
                 egui::Label::new(RichText::new(format!("“{}”", citation.quote)).italics())
                     .selectable(true),
             );
         }
+        if found == Some(false) {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "This quote is no longer found in the source's text.",
+            );
+        }
         if !citation.locator.is_empty() {
             ui.label(RichText::new(&citation.locator).weak());
         }
-        match map.source(&citation.source) {
-            Some(source) => source_details(ui, map, source),
+        let quote_id = egui::Id::unique(("citation-quote", &node.id, index));
+        let locator_id = egui::Id::unique(("citation-locator", &node.id, index));
+        let fresh = citation.quote.is_empty();
+        let edited = egui::CollapsingHeader::new(if fresh {
+            "Add the quote and locator"
+        } else {
+            "Edit quote and locator"
+        })
+        .id_salt(("citation-edit", &node.id, index))
+        .default_open(fresh)
+        .show(ui, |ui| {
+            let quote = committed_text(ui, quote_id, &citation.quote, "Quote (exact words)", 2);
+            let locator = committed_text(
+                ui,
+                locator_id,
+                &citation.locator,
+                "Locator (page, paragraph)",
+                1,
+            );
+            (quote, locator)
+        })
+        .body_returned;
+        if let Some((quote, locator)) = edited
+            && (quote.is_some() || locator.is_some())
+        {
+            let mut citations = node.citations.clone();
+            if let Some(q) = quote {
+                citations[index].quote = q.trim().to_owned();
+            }
+            if let Some(l) = locator {
+                citations[index].locator = l.trim().to_owned();
+            }
+            out.edits.push(Edit::SetCitations {
+                id: node.id.clone(),
+                citations,
+            });
+        }
+        match source {
+            Some(source) => {
+                source_details(ui, map, source);
+                ui.horizontal(|ui| {
+                    if source.text.is_some() && ui.small_button("Read in source").clicked() {
+                        out.read = Some((source.id.clone(), node.id.clone()));
+                    }
+                    if ui.small_button("Remove citation").clicked() {
+                        let mut citations = node.citations.clone();
+                        citations.remove(index);
+                        out.edits.push(Edit::SetCitations {
+                            id: node.id.clone(),
+                            citations,
+                        });
+                    }
+                });
+            }
             None => {
                 ui.colored_label(
                     ui.visuals().error_fg_color,

@@ -4,5 +4,9 @@
 pub mod inspector;
 pub mod menu;
 pub mod outline;
+pub mod problems;
+pub mod reader;
 pub mod shortcuts;
+pub mod source_editor;
+pub mod sources;
 pub mod status;

@@ -1,0 +1,62 @@
+//! The argument check: every validation problem and doubtful spot, live; clicking one selects
+//! the node it is about.
+
+use crate::model::{NodeId, Problem, Severity};
+use egui::{RichText, Ui};
+
+pub fn show(ui: &mut Ui, problems: &[Problem]) -> Option<NodeId> {
+    let mut go_to = None;
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = problems.len() - errors;
+    if problems.is_empty() {
+        ui.label("No problems: every evidence cites a source, every claim is supported and every counterpoint answered.");
+        return None;
+    }
+    ui.label(format!(
+        "{errors} error{}, {warnings} warning{}",
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    ));
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for problem in problems {
+                let color = match problem.severity {
+                    Severity::Error => ui.visuals().error_fg_color,
+                    Severity::Warning => ui.visuals().warn_fg_color,
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(problem.severity.as_str())
+                            .color(color)
+                            .strong(),
+                    );
+                    let text = sentence(&problem.message);
+                    match problem.place.node_id() {
+                        Some(id) => {
+                            if ui.link(text).clicked() {
+                                go_to = Some(id.clone());
+                            }
+                        }
+                        None => {
+                            ui.label(text);
+                        }
+                    }
+                });
+            }
+        });
+    go_to
+}
+
+/// "evidence "x" cites no source" → "Evidence "x" cites no source."
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}
