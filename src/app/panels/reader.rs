@@ -73,6 +73,35 @@ fn highlights(map: &ArgumentMap, source: &SourceId, text: &str) -> Vec<Highlight
     out
 }
 
+/// The text as it is shown: line breaks inside a paragraph (left by PDF or web extraction)
+/// become spaces so the text flows; a break after a sentence that starts a new one, and blank
+/// lines, stay. Every replacement is one byte for one byte, so offsets still match the source.
+fn flowing(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if c != '\n' {
+            out.push(c);
+            continue;
+        }
+        let prev = text[..i].trim_end_matches([' ', '\t']).chars().next_back();
+        let next = text[i + 1..].chars().next();
+        let blank_line =
+            prev.is_none() || bytes.get(i + 1) == Some(&b'\n') || i > 0 && bytes[i - 1] == b'\n';
+        let sentence_ends =
+            prev.is_some_and(|p| matches!(p, '.' | '?' | '!' | ':' | '"' | '”' | '’'));
+        let starts_sentence = next.is_some_and(|n| {
+            n.is_uppercase() || n.is_numeric() || matches!(n, '“' | '"' | '•' | '-' | '*')
+        });
+        out.push(if blank_line || (sentence_ends && starts_sentence) {
+            '\n'
+        } else {
+            ' '
+        });
+    }
+    out
+}
+
 fn char_to_byte(text: &str, chars: usize) -> usize {
     text.char_indices()
         .nth(chars)
@@ -182,7 +211,8 @@ pub fn show(
             .response
             .labelled_by(combo_label.id);
     });
-    let text = source.text.as_deref().unwrap_or_default();
+    let flowed = flowing(source.text.as_deref().unwrap_or_default());
+    let text = flowed.as_str();
     let marks = highlights(map, &source_id, text);
 
     // Making nodes from the selection.
@@ -326,6 +356,17 @@ pub fn show(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extracted_line_breaks_flow_but_paragraphs_stay() {
+        let text = "Khamenei’s fear of what he called “cultural\npenetration” of Iran.\nThe primary motive.\n\nNew paragraph";
+        let shown = flowing(text);
+        assert_eq!(
+            shown,
+            "Khamenei’s fear of what he called “cultural penetration” of Iran.\nThe primary motive.\n\nNew paragraph"
+        );
+        assert_eq!(shown.len(), text.len());
+    }
 
     #[test]
     fn every_quote_of_the_article_is_found_and_byte_offsets_round_trip() {
