@@ -73,3 +73,13 @@ fn a_one_node_edit_is_a_few_line_diff() {
     assert_eq!(before.lines().count(), after.lines().count());
     assert_eq!(changed, 1);
 }
+
+#[test]
+fn maps_without_a_presentation_stay_format_version_1() {
+    let mut map = argmap::bundled::article_map();
+    assert!(to_ron_string(&map).contains("format_version: 1,"));
+    map.presentation = Some(vec![argmap::model::Step::of(vec![map.nodes[0].id.clone()])]);
+    let text = to_ron_string(&map);
+    assert!(text.contains("format_version: 2,"));
+    assert_eq!(from_ron_str(&text).unwrap(), map);
+}

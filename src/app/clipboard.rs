@@ -50,6 +50,7 @@ pub fn fragment(map: &ArgumentMap, ids: &[NodeId]) -> ArgumentMap {
         nodes,
         links,
         sources,
+        presentation: None,
     }
 }
 

@@ -22,6 +22,14 @@ impl Edit {
                 if map.links.iter().any(|l| l.from == id || l.to == id) {
                     return Err(EditError::NodeHasLinks(id));
                 }
+                if map
+                    .presentation
+                    .iter()
+                    .flatten()
+                    .any(|s| s.nodes.contains(&id))
+                {
+                    return Err(EditError::NodeInPresentation(id));
+                }
                 let node = map.nodes.remove(index);
                 // Removing the main claim unsets it; the inverse restores both.
                 if map.main_claim.as_ref() == Some(&id) {
@@ -177,6 +185,19 @@ impl Edit {
                 }
                 Edit::SetMainClaim {
                     id: std::mem::replace(&mut map.main_claim, id),
+                }
+            }
+            Edit::SetPresentation { steps } => {
+                if let Some(id) = steps
+                    .iter()
+                    .flatten()
+                    .flat_map(|s| &s.nodes)
+                    .find(|id| map.node(id).is_none())
+                {
+                    return Err(EditError::NoSuchNode(id.clone()));
+                }
+                Edit::SetPresentation {
+                    steps: std::mem::replace(&mut map.presentation, steps),
                 }
             }
             Edit::Batch(edits) => {

@@ -1,21 +1,43 @@
 //! Compound edits built from the map's current state: delete with links, paste.
 
 use super::Edit;
-use crate::model::{ArgumentMap, Link, NodeId, Source, SourceId};
+use crate::model::{ArgumentMap, Link, NodeId, Source, SourceId, Step};
 use std::collections::{HashMap, HashSet};
 
 /// Deletes the nodes and every link touching them, as one step.
 pub fn delete_nodes(map: &ArgumentMap, ids: &[NodeId]) -> Edit {
     let doomed: HashSet<&NodeId> = ids.iter().collect();
-    let mut edits: Vec<Edit> = map
-        .links
-        .iter()
-        .filter(|l| doomed.contains(&l.from) || doomed.contains(&l.to))
-        .map(|l| Edit::RemoveLink {
-            from: l.from.clone(),
-            to: l.to.clone(),
-        })
-        .collect();
+    let mut edits = Vec::new();
+    // Deleted nodes leave the talk too (and a step left empty goes).
+    if let Some(steps) = &map.presentation
+        && steps
+            .iter()
+            .any(|s| s.nodes.iter().any(|n| doomed.contains(n)))
+    {
+        let kept = steps
+            .iter()
+            .map(|s| Step {
+                title: s.title.clone(),
+                nodes: s
+                    .nodes
+                    .iter()
+                    .filter(|n| !doomed.contains(n))
+                    .cloned()
+                    .collect(),
+            })
+            .filter(|s| !s.nodes.is_empty())
+            .collect();
+        edits.push(Edit::SetPresentation { steps: Some(kept) });
+    }
+    edits.extend(
+        map.links
+            .iter()
+            .filter(|l| doomed.contains(&l.from) || doomed.contains(&l.to))
+            .map(|l| Edit::RemoveLink {
+                from: l.from.clone(),
+                to: l.to.clone(),
+            }),
+    );
     edits.extend(
         map.nodes
             .iter()

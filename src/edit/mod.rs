@@ -10,7 +10,9 @@ mod history;
 pub use build::{delete_links, delete_nodes, delete_source, insert_fragment};
 pub use history::{History, Version};
 
-use crate::model::{Citation, Link, Node, NodeId, NodeKind, Position, Relation, Source, SourceId};
+use crate::model::{
+    Citation, Link, Node, NodeId, NodeKind, Position, Relation, Source, SourceId, Step,
+};
 
 /// One change to a map. Applying an edit returns the edit that undoes it.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,6 +84,10 @@ pub enum Edit {
     SetMainClaim {
         id: Option<NodeId>,
     },
+    /// Replaces the talk's steps; `None` returns to the default walk.
+    SetPresentation {
+        steps: Option<Vec<Step>>,
+    },
     /// Several edits as one step (one undo), applied in order; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -115,6 +121,8 @@ pub enum EditError {
     EmptyTitle,
     #[error("ids cannot be empty")]
     EmptyId,
+    #[error("node \"{0}\" is a step of the presentation; take it out of the presentation first")]
+    NodeInPresentation(NodeId),
 }
 
 impl Edit {
@@ -138,6 +146,7 @@ impl Edit {
             Edit::SetTitle { .. } => "edit title",
             Edit::SetDescription { .. } => "edit description",
             Edit::SetMainClaim { .. } => "set main claim",
+            Edit::SetPresentation { .. } => "edit presentation",
             Edit::Batch(edits) => match edits.as_slice() {
                 [only] => only.describe(),
                 _ => "edit",

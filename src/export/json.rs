@@ -1,6 +1,6 @@
 //! JSON export: the whole map, with string ids, for scripts and other tools.
 
-use crate::format::FORMAT_VERSION;
+use crate::format::version_of;
 use crate::model::{ArgumentMap, Citation, Node, Source};
 use serde::Serialize;
 
@@ -13,6 +13,14 @@ struct JsonMap<'a> {
     nodes: Vec<JsonNode<'a>>,
     links: Vec<JsonLink<'a>>,
     sources: Vec<JsonSource<'a>>,
+    /// The talk's steps (node ids), arranged or the default walk.
+    steps: Vec<JsonStep>,
+}
+
+#[derive(Serialize)]
+struct JsonStep {
+    title: String,
+    nodes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -103,7 +111,7 @@ fn source(s: &Source) -> JsonSource<'_> {
 
 pub fn to_json(map: &ArgumentMap) -> String {
     let json = JsonMap {
-        format_version: FORMAT_VERSION,
+        format_version: version_of(map),
         title: &map.title,
         description: &map.description,
         main_claim: map.main_claim().map(|id| id.as_str()),
@@ -118,6 +126,14 @@ pub fn to_json(map: &ArgumentMap) -> String {
             })
             .collect(),
         sources: map.sources.iter().map(source).collect(),
+        steps: map
+            .steps()
+            .into_iter()
+            .map(|s| JsonStep {
+                title: s.title,
+                nodes: s.nodes.into_iter().map(|n| n.0).collect(),
+            })
+            .collect(),
     };
     let mut text = serde_json::to_string_pretty(&json).expect("plain data serialises to JSON");
     text.push('\n');

@@ -32,6 +32,9 @@ fn offset_of(root: &Item, place: &ProblemPlace) -> Option<usize> {
         ProblemPlace::Map => root.field_name_offset("title"),
         ProblemPlace::MainClaim => root.field_name_offset("main_claim"),
         ProblemPlace::Node { index, .. } => element("nodes", *index).map(|i| i.start),
+        ProblemPlace::Presentation { step } => element("presentation", *step)
+            .map(|i| i.start)
+            .or_else(|| root.field_name_offset("presentation")),
         ProblemPlace::Link { index, .. } => element("links", *index).map(|i| i.start),
         ProblemPlace::Source { index, .. } => element("sources", *index).map(|i| i.start),
         ProblemPlace::Citation { node, citation, .. } => {

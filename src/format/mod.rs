@@ -9,7 +9,7 @@ mod ron_file;
 
 pub use atomic::{write_atomically, write_atomically_with};
 pub use diagnostic::{Diagnostic, TextPos};
-pub use ron_file::{FORMAT_VERSION, FormatError, from_ron_str, to_ron_string};
+pub use ron_file::{FORMAT_VERSION, FormatError, from_ron_str, to_ron_string, version_of};
 
 use crate::model::{ArgumentMap, Severity, validate};
 use std::path::{Path, PathBuf};

@@ -1,15 +1,17 @@
 //! The versioned RON schema and its conversion to and from [`ArgumentMap`].
 
 use super::{Diagnostic, TextPos};
-use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Source};
+use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Source, Step};
 use ron::value::RawValue;
 use serde::{Deserialize, Serialize};
 
 /// The format version this argmap writes. Files of this version and every older one load;
 /// newer ones are refused with a message, never half-read.
 ///
-/// Version history: 1 — the first release.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version history: 1 — the first release; 2 — adds the optional `presentation`.
+/// A map is written with the lowest version that can hold it, so maps without a
+/// presentation still open in argmap releases that read only version 1.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Ron's default recursion limit (128) is far deeper than a map needs (about 6 levels) and
 /// still keeps a hostile file of nested brackets from overflowing the stack.
@@ -28,6 +30,8 @@ struct FileOut<'a> {
     /// One line per link: `(from: "a", to: "b", relation: Supports)`.
     links: Vec<Box<RawValue>>,
     sources: &'a [Source],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    presentation: Option<&'a [Step]>,
 }
 
 /// A node as written: like [`crate::model::Node`], but with its position on one line, `pos: (x: 1, y: 2)`.
@@ -80,6 +84,8 @@ struct FileIn {
     links: Vec<Link>,
     #[serde(default)]
     sources: Vec<Source>,
+    #[serde(default)]
+    presentation: Option<Vec<Step>>,
 }
 
 /// Reads only the version, ignoring everything else, so a newer file is refused with a
@@ -186,6 +192,7 @@ pub fn from_ron_str(text: &str) -> Result<ArgumentMap, FormatError> {
         nodes: file.nodes,
         links: file.links,
         sources: file.sources,
+        presentation: file.presentation,
     })
 }
 
@@ -194,11 +201,16 @@ fn find_version_pos(text: &str) -> Option<TextPos> {
         .map(|at| TextPos::of_offset(text, at))
 }
 
+/// The lowest format version that holds everything in `map`.
+pub fn version_of(map: &ArgumentMap) -> u32 {
+    if map.presentation.is_some() { 2 } else { 1 }
+}
+
 /// The map as pretty RON: fixed field order, list order as in the map, whole-unit positions,
 /// multi-line texts kept multi-line. The same map always gives the same bytes.
 pub fn to_ron_string(map: &ArgumentMap) -> String {
     let file = FileOut {
-        format_version: FORMAT_VERSION,
+        format_version: version_of(map),
         title: &map.title,
         description: &map.description,
         main_claim: &map.main_claim,
@@ -217,6 +229,7 @@ pub fn to_ron_string(map: &ArgumentMap) -> String {
             .collect(),
         links: map.links.iter().map(one_line).collect(),
         sources: &map.sources,
+        presentation: map.presentation.as_deref(),
     };
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")

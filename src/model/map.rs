@@ -14,6 +14,9 @@ pub struct ArgumentMap {
     pub nodes: Vec<Node>,
     pub links: Vec<Link>,
     pub sources: Vec<Source>,
+    /// The talk's steps, when the presenter has arranged them; `None` walks the argument in
+    /// its default order (see [`crate::model::default_steps`]).
+    pub presentation: Option<Vec<crate::model::Step>>,
 }
 
 impl ArgumentMap {
@@ -112,6 +115,14 @@ impl ArgumentMap {
         }
         best.map(|(i, _)| &self.nodes[i].id)
             .or_else(|| self.nodes.first().map(|n| &n.id))
+    }
+
+    /// The steps of the talk: the arranged ones, or the default walk.
+    pub fn steps(&self) -> Vec<crate::model::Step> {
+        match &self.presentation {
+            Some(steps) => steps.clone(),
+            None => crate::model::default_steps(self),
+        }
     }
 
     /// Links that end at `id` (what supports or opposes it).

@@ -7,6 +7,7 @@ mod link;
 mod map;
 mod node;
 mod outline;
+mod presentation;
 mod source;
 mod validate;
 
@@ -15,5 +16,6 @@ pub use link::{Link, Relation};
 pub use map::ArgumentMap;
 pub use node::{Citation, Node, NodeKind, Position};
 pub use outline::{Outline, OutlineRow, outline};
+pub use presentation::{Step, default_steps, relation_word};
 pub use source::{Credibility, Reliability, Source, SourceKind};
 pub use validate::{Problem, ProblemPlace, Severity, has_errors, validate};

@@ -28,6 +28,10 @@ pub enum ProblemPlace {
     Map,
     /// The map's `main_claim` setting.
     MainClaim,
+    /// A step of the map's presentation.
+    Presentation {
+        step: usize,
+    },
     Node {
         index: usize,
         id: NodeId,
@@ -55,7 +59,10 @@ impl ProblemPlace {
             ProblemPlace::Node { id, .. } => Some(id),
             ProblemPlace::Citation { node_id, .. } => Some(node_id),
             ProblemPlace::Link { from, .. } => Some(from),
-            ProblemPlace::Map | ProblemPlace::MainClaim | ProblemPlace::Source { .. } => None,
+            ProblemPlace::Map
+            | ProblemPlace::MainClaim
+            | ProblemPlace::Source { .. }
+            | ProblemPlace::Presentation { .. } => None,
         }
     }
 }
@@ -320,6 +327,34 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
                 place(),
                 format!("counterpoint \"{}\" is not answered by anything", node.id),
             );
+        }
+    }
+
+    if let Some(steps) = &map.presentation {
+        let mut shown: HashSet<&NodeId> = HashSet::new();
+        for (n, step) in steps.iter().enumerate() {
+            if step.nodes.is_empty() {
+                push(
+                    Warning,
+                    ProblemPlace::Presentation { step: n },
+                    format!("presentation step {} shows nothing", n + 1),
+                );
+            }
+            for id in &step.nodes {
+                if !first_node.contains_key(id) {
+                    push(
+                        Error,
+                        ProblemPlace::Presentation { step: n },
+                        format!("presentation step {} shows missing node \"{id}\"", n + 1),
+                    );
+                } else if !shown.insert(id) {
+                    push(
+                        Warning,
+                        ProblemPlace::Presentation { step: n },
+                        format!("presentation step {} shows node \"{id}\" again", n + 1),
+                    );
+                }
+            }
         }
     }
 
