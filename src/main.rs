@@ -6,6 +6,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
-        None => argmap::app::run(cli.file),
+        None => argmap::app::run(cli.file, cli.present),
     }
 }

@@ -36,13 +36,15 @@ pub enum Action {
     ToggleInspector,
     ToggleLegend,
     ShowShortcuts,
+    /// Presentation mode (F5).
+    Present,
     /// Open the n-th file of the recent-files list.
     OpenRecent(usize),
 }
 
 impl Action {
     /// Every action that has a shortcut, in the order the shortcuts window lists them.
-    pub const WITH_SHORTCUTS: [Action; 29] = [
+    pub const WITH_SHORTCUTS: [Action; 30] = [
         Action::New,
         Action::Open,
         Action::Save,
@@ -72,6 +74,7 @@ impl Action {
         Action::ToggleInspector,
         Action::ToggleLegend,
         Action::ShowShortcuts,
+        Action::Present,
     ];
 
     pub fn label(self) -> &'static str {
@@ -109,6 +112,7 @@ impl Action {
             Action::ToggleLegend => "Legend",
             Action::ShowShortcuts => "Keyboard shortcuts",
             Action::OpenRecent(_) => "Open recent",
+            Action::Present => "Present",
         }
     }
 
@@ -147,6 +151,7 @@ impl Action {
             Action::ToggleInspector => k(cmd | Modifiers::SHIFT, Key::I),
             Action::ToggleLegend => k(cmd | Modifiers::SHIFT, Key::L),
             Action::ShowShortcuts => k(none, Key::F1),
+            Action::Present => k(none, Key::F5),
             Action::AddNode(_) | Action::OpenRecent(_) => return None,
         })
     }
@@ -181,6 +186,7 @@ impl Action {
                 | Action::ZoomOut
                 | Action::ZoomActualSize
                 | Action::ShowShortcuts
+                | Action::Present
                 | Action::ToggleOutline
                 | Action::ToggleInspector
                 | Action::ToggleLegend

@@ -128,6 +128,7 @@ impl ArgmapApp {
             Action::ToggleInspector => self.settings.show_inspector ^= true,
             Action::ToggleLegend => self.settings.show_legend ^= true,
             Action::ShowShortcuts => self.show_shortcuts = true,
+            Action::Present => self.start_presenting(ctx),
             Action::OpenRecent(i) => {
                 if let Some(path) = self.settings.recent.get(i).cloned() {
                     self.ask_then(super::files::Then::Open(Some(path)));

@@ -18,6 +18,7 @@ mod library;
 mod navigate;
 mod panels;
 mod placement;
+mod present;
 mod recovery;
 mod settings;
 mod startup;
@@ -52,7 +53,7 @@ use std::process::ExitCode;
 use view::ViewState;
 
 /// Opens the window with `file` (or the bundled article map) and runs until it closes.
-pub fn run(file: Option<PathBuf>) -> ExitCode {
+pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
     let startup = Startup::from_arg(file);
     let title = window_title(startup.document.map(), false);
     let options = eframe::NativeOptions {
@@ -68,7 +69,13 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     let result = eframe::run_native(
         "argmap",
         options,
-        Box::new(move |cc| Ok(Box::new(ArgmapApp::new(cc, startup, Environment::native())))),
+        Box::new(move |cc| {
+            let mut app = ArgmapApp::new(cc, startup, Environment::native());
+            if present {
+                app.present_when_ready();
+            }
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -133,6 +140,10 @@ pub struct ArgmapApp {
     /// A text field had the keyboard last frame. egui drops focus on Esc before the app sees
     /// the key, so this keeps that Esc from also clearing the selection (and the field).
     was_typing: bool,
+    /// Presentation mode, when on.
+    presenting: Option<present::Presenting>,
+    /// Start presenting on the first frame (`argmap --present`).
+    present_on_start: bool,
 }
 
 impl ArgmapApp {
@@ -168,6 +179,8 @@ impl ArgmapApp {
             message: None,
             closing: false,
             was_typing: false,
+            presenting: None,
+            present_on_start: false,
         }
     }
 
@@ -232,6 +245,34 @@ impl ArgmapApp {
         window_title(self.doc.map(), self.doc.is_dirty())
     }
 
+    /// Starts in presentation mode once the window is up (`argmap --present FILE`).
+    pub fn present_when_ready(&mut self) {
+        self.present_on_start = true;
+    }
+
+    /// A frame in presentation mode: only the map and the presentation's overlay.
+    fn present(&mut self, ui: &mut Ui, ctx: &egui::Context) {
+        self.handle_presentation_input(ctx);
+        if self.presenting.is_none() {
+            return; // Esc left presentation mode
+        }
+        self.advance_glide(ctx);
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            canvas::Canvas {
+                map: self.doc.map(),
+                derived: &self.derived,
+                view: &mut self.view,
+                sizes: &mut self.sizes,
+            }
+            .show(ui);
+            self.presentation_overlay(ui);
+        });
+        // The canvas is now the whole window (or the window went full screen): frame again.
+        self.reframe_if_resized(ctx);
+        self.update_title(ctx);
+        self.was_typing = false;
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = self.window_title();
         if title != self.sent_title {
@@ -245,6 +286,15 @@ impl eframe::App for ArgmapApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.refresh_derived();
+        // `--present` starts once the window has been laid out once (the canvas has a size).
+        if self.present_on_start && self.view.canvas_rect.is_positive() {
+            self.present_on_start = false;
+            self.start_presenting(&ctx);
+        }
+        if self.presenting.is_some() {
+            self.present(ui, &ctx);
+            return;
+        }
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         if self.prompt.is_none() {

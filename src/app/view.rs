@@ -102,6 +102,8 @@ pub struct ViewState {
     pub gesture: Gesture,
     /// What the open context menu is about.
     pub context: Option<ContextTarget>,
+    /// While presenting: what is revealed and what is current.
+    pub present: Option<super::present::PresentFilter>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -166,6 +168,7 @@ impl Default for ViewState {
             focus_canvas: true,
             gesture: Gesture::None,
             context: None,
+            present: None,
         }
     }
 }

@@ -30,6 +30,10 @@ pub struct Cli {
 
     /// Map file to open in the window; created on first save if it does not exist.
     pub file: Option<PathBuf>,
+
+    /// Start in presentation mode (full screen, step by step; Esc leaves).
+    #[arg(long)]
+    pub present: bool,
 }
 
 #[derive(Debug, Subcommand)]

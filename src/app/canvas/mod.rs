@@ -140,7 +140,10 @@ impl Canvas<'_> {
                 centring = Some(i);
             }
         }
-        pan_and_zoom(ui, &background, rect, view);
+        let presenting = view.present.is_some();
+        if !presenting {
+            pan_and_zoom(ui, &background, rect, view);
+        }
 
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, theme.canvas_bg);
@@ -165,8 +168,9 @@ impl Canvas<'_> {
         let zoom = view.camera.zoom;
         let visible = view.camera.visible_map_rect(rect).expand(24.0 / zoom);
         let mut cards = Vec::new();
+        let hidden = |id: &NodeId| view.present.as_ref().is_some_and(|p| !p.shown.contains(id));
         for (i, node) in map.nodes.iter().enumerate() {
-            if !visible.intersects(card_rect(sizes, i)) {
+            if hidden(&node.id) || !visible.intersects(card_rect(sizes, i)) {
                 continue;
             }
             let galley = card::prepare(&painter, &theme, sizes, node, zoom, derived.is_main(i));
@@ -184,7 +188,7 @@ impl Canvas<'_> {
                 continue;
             };
             let (from, to) = (card_rect(sizes, f), card_rect(sizes, t));
-            if !visible.intersects(from.union(to)) {
+            if hidden(&link.from) || hidden(&link.to) || !visible.intersects(from.union(to)) {
                 continue;
             }
             if let Some(route) = links::route(from, to) {
@@ -252,6 +256,9 @@ impl Canvas<'_> {
                 card::paint(&painter, &theme, node, screen, zoom, galley, &state);
             }
             let Some(response) = response else { continue };
+            if presenting {
+                continue; // clicks step the talk (handled by the app), nothing else
+            }
             let response = if elided || zoom < card::DETAIL_ZOOM {
                 response.on_hover_text(accessible_label(node, is_main))
             } else {
@@ -299,6 +306,9 @@ impl Canvas<'_> {
             }
         }
 
+        if presenting {
+            return requests;
+        }
         // Gesture: dragging a new link.
         if let Gesture::Connect { from, pointer } = &view.gesture {
             if let Some(&f) = derived.index.get(from) {

@@ -130,6 +130,8 @@ pub fn menu_bar(
             );
             toggle(ui, Action::ToggleLegend, settings.show_legend, &mut chosen);
             ui.separator();
+            item(ui, Action::Present, true, &mut chosen);
+            ui.separator();
             ui.label("Theme");
             ui.horizontal(|ui| {
                 let current = ui.ctx().options(|o| o.theme_preference);

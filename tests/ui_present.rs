@@ -1,0 +1,99 @@
+//! Presentation mode in the window: panels go, steps advance, Esc comes back.
+
+#[path = "common/ui.rs"]
+mod ui;
+
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn presenting_hides_the_panels_steps_through_the_talk_and_esc_leaves() {
+    let mut harness = ui::bundled();
+    let map = harness.state().map().clone();
+    let steps = map.steps();
+    let n = steps.len();
+    assert!(harness.query_by_label("Outline").is_some());
+
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().is_presenting());
+    assert!(
+        harness.query_by_label("Outline").is_none(),
+        "panels are hidden"
+    );
+    assert!(harness.query_by_label("Inspector").is_none());
+    assert!(
+        harness.query_by_label("File").is_none(),
+        "the menu is hidden"
+    );
+    harness.get_by_label(&format!("1 / {n}"));
+    // Only the main claim is revealed at first.
+    let main = map.main_claim().unwrap();
+    harness.get_by_label(&ui::card_label(&map, main.as_str()));
+    let later = &steps[1].nodes[0];
+    assert!(
+        harness
+            .query_by_label(&ui::card_label(&map, later.as_str()))
+            .is_none()
+    );
+
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    harness.get_by_label(&format!("2 / {n}"));
+    harness.get_by_label(&ui::card_label(&map, later.as_str()));
+    harness.key_press(Key::Space);
+    harness.key_press(Key::PageDown);
+    harness.run();
+    harness.get_by_label(&format!("4 / {n}"));
+    harness.key_press(Key::Backspace);
+    harness.run();
+    harness.get_by_label(&format!("3 / {n}"));
+    harness.key_press(Key::End);
+    harness.run();
+    harness.get_by_label(&format!("{n} / {n}"));
+    // Every node is revealed at the end.
+    assert_eq!(harness.state().revealed_nodes().len(), map.nodes.len());
+    harness.key_press(Key::Num2);
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label(&format!("2 / {n}"));
+    harness.key_press(Key::Home);
+    harness.run();
+    harness.get_by_label(&format!("1 / {n}"));
+
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().is_presenting());
+    assert!(harness.query_by_label("Outline").is_some());
+    assert!(harness.query_by_label(&format!("1 / {n}")).is_none());
+}
+
+#[test]
+fn the_camera_glides_to_each_step_instead_of_jumping() {
+    // Frames a 60th of a second apart, as on screen: the 0.4 s glide spans many of them.
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1600.0, 1000.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(100)
+        .build_eframe(|cc| {
+            let env = argmap::app::Environment {
+                dialogs: Box::new(argmap::app::ScriptedDialogs::default()),
+                recovery_folder: None,
+            };
+            argmap::app::ArgmapApp::new(cc, argmap::app::Startup::bundled(), env)
+        });
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    let before = harness.state().camera();
+    harness.key_press(Key::ArrowRight);
+    harness.step();
+    harness.step();
+    let during = harness.state().camera();
+    harness.run();
+    let after = harness.state().camera();
+    assert_ne!(before, after);
+    // Part-way through, the camera is between the two, not at either end.
+    assert_ne!(during, before);
+    assert_ne!(during, after);
+}
