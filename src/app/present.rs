@@ -139,28 +139,45 @@ impl ArgmapApp {
                 framed.insert(&link.from);
             }
         }
-        let bounds = framed
-            .iter()
-            .filter_map(|id| {
-                let i = *self.derived.index.get(*id)?;
+        let rect_of = |ids: &mut dyn Iterator<Item = &NodeId>| {
+            ids.filter_map(|id| {
+                let i = *self.derived.index.get(id)?;
                 Some(self.sizes.rect(&map.nodes[i], self.derived.is_main(i)))
             })
-            .reduce(|a, b| a.union(b));
+            .reduce(|a, b| a.union(b))
+        };
+        let with_neighbours = rect_of(&mut framed.iter().copied());
+        let step_only = rect_of(&mut filter.current.iter());
         let canvas = self.view.canvas_rect;
         p.framed_for = canvas;
-        if let Some(bounds) = bounds
-            && canvas.is_positive()
-        {
-            // Room for the counter and the source line; never so close that one card fills the screen.
-            let target = Camera::fitting(
+        // Room for the counter and the source line; never so close that one card fills the screen.
+        let fit = |bounds: Rect| {
+            let c = Camera::fitting(
                 canvas.shrink2(Vec2::new(40.0, 60.0)),
                 bounds.expand(CARD_WIDTH * 0.15),
                 1.6,
             );
-            let target = Camera {
-                origin: target.origin + Vec2::new(40.0, 60.0),
-                ..target
-            };
+            Camera {
+                origin: c.origin + Vec2::new(40.0, 60.0),
+                ..c
+            }
+        };
+        // Neighbours give context, unless they are so far away that the text would get small.
+        let target = match (with_neighbours, step_only) {
+            (Some(wide), Some(narrow)) => {
+                let wide = fit(wide);
+                if wide.zoom >= 0.9 {
+                    Some(wide)
+                } else {
+                    Some(fit(narrow))
+                }
+            }
+            (Some(only), None) | (None, Some(only)) => Some(fit(only)),
+            (None, None) => None,
+        };
+        if let Some(target) = target
+            && canvas.is_positive()
+        {
             let now = ctx.input(|i| i.time);
             p.glide = animate.then_some((self.view.camera, target, now));
             if !animate {

@@ -129,7 +129,16 @@ pub fn paint(
     paint_frame(painter, theme, node.kind, rect, zoom, state);
     paint_header(painter, theme, node, rect, zoom, state.is_main);
     let text_pos = rect.min + vec2(PAD, PAD + HEADER + GAP) * zoom;
-    painter.galley(text_pos, galley, theme.text);
+    if state.dimmed {
+        // Faded text too, so earlier steps recede behind the current one in either theme.
+        painter.galley_with_override_text_color(
+            text_pos,
+            galley,
+            mix(theme.text, theme.canvas_bg, 0.55),
+        );
+    } else {
+        painter.galley(text_pos, galley, theme.text);
+    }
 }
 
 fn layout_text(
@@ -195,6 +204,11 @@ fn paint_frame(
             Color32::from_black_alpha(if theme.dark { 70 } else { 28 }),
         );
     }
+    let accent = if state.dimmed {
+        mix(accent, theme.canvas_bg, 0.5)
+    } else {
+        accent
+    };
     let width = if state.is_main {
         3.0
     } else if state.hovered {

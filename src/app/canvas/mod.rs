@@ -242,14 +242,20 @@ impl Canvas<'_> {
                 .as_ref()
                 .is_some_and(|r| r.dnd_hover_payload::<DraggedSource>().is_some());
             let hovered = response.as_ref().is_some_and(|r| r.hovered()) || dragging_source;
+            // Presenting: the current step is highlighted, what came before is dimmed.
+            let current = view
+                .present
+                .as_ref()
+                .is_some_and(|p| p.current.contains(&node.id));
             let dimmed = view
                 .highlight
                 .as_ref()
-                .is_some_and(|h| !h.contains(&node.id));
+                .is_some_and(|h| !h.contains(&node.id))
+                || (presenting && !current);
             let state = CardState {
                 is_main,
-                selected,
-                hovered,
+                selected: selected || current,
+                hovered: hovered && !presenting,
                 dimmed,
             };
             if editing_id.as_ref() != Some(&node.id) {
