@@ -97,3 +97,56 @@ fn the_camera_glides_to_each_step_instead_of_jumping() {
     assert_ne!(during, before);
     assert_ne!(during, after);
 }
+
+#[test]
+fn the_talk_tab_arranges_steps_saved_in_the_map_and_undo_restores_the_default_walk() {
+    let mut harness = ui::bundled();
+    let default = harness.state().map().steps();
+    assert!(harness.state().map().presentation.is_none());
+    harness.get_by_label("Talk").click();
+    harness.run();
+    // Group the first two steps.
+    harness
+        .query_all_by_label("group with next")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    let arranged = harness
+        .state()
+        .map()
+        .presentation
+        .clone()
+        .expect("arranged now");
+    assert_eq!(arranged.len(), default.len() - 1);
+    assert_eq!(
+        arranged[0].nodes,
+        [default[0].nodes.clone(), default[1].nodes.clone()].concat()
+    );
+
+    // Drag step 3 onto step 1: it moves to the front.
+    let from = harness.get_by_label("Step 3").rect().center();
+    let to = harness.get_by_label("Step 1").rect().center() + egui::vec2(120.0, 10.0);
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+    let moved = harness.state().map().presentation.clone().unwrap();
+    assert_eq!(moved[0], arranged[2]);
+    assert_eq!(moved[1], arranged[0]);
+
+    // Presenting follows the arranged steps.
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.get_by_label(&format!("1 / {}", moved.len()));
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    for _ in 0..2 {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+        harness.run();
+    }
+    assert!(harness.state().map().presentation.is_none());
+}

@@ -20,6 +20,7 @@ pub enum LeftTab {
     Outline,
     Sources,
     Problems,
+    Talk,
 }
 
 /// Which tab the right panel shows.

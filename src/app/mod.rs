@@ -350,6 +350,7 @@ impl eframe::App for ArgmapApp {
                             LeftTab::Problems,
                             format!("Problems ({})", self.derived.problems.len()),
                         );
+                        ui.selectable_value(&mut self.left_tab, LeftTab::Talk, "Talk");
                     });
                     ui.separator();
                     match self.left_tab {
@@ -373,6 +374,23 @@ impl eframe::App for ArgmapApp {
                         LeftTab::Problems => {
                             go_to = panels::problems::show(ui, &self.derived.problems)
                                 .map(|id| (id, Reveal::Centre));
+                        }
+                        LeftTab::Talk => {
+                            use panels::talk::TalkRequest;
+                            let map = self.doc.map();
+                            match panels::talk::show(
+                                ui,
+                                map,
+                                &self.derived,
+                                self.view.selection.nodes(),
+                            ) {
+                                Some(TalkRequest::Set(steps)) => {
+                                    panel_edits.push(crate::edit::Edit::SetPresentation { steps });
+                                }
+                                Some(TalkRequest::Select(id)) => go_to = Some((id, Reveal::Centre)),
+                                Some(TalkRequest::Present) => chosen = Some(Action::Present),
+                                None => {}
+                            }
                         }
                     }
                 });
@@ -402,7 +420,7 @@ impl eframe::App for ArgmapApp {
                             if let Some((source, node)) = out.read {
                                 self.read(source, Some(node));
                             }
-                            panel_edits = out.edits;
+                            panel_edits.extend(out.edits);
                         }
                         RightTab::Reader => {
                             reader_request = panels::reader::show(

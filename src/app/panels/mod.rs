@@ -10,3 +10,4 @@ pub mod shortcuts;
 pub mod source_editor;
 pub mod sources;
 pub mod status;
+pub mod talk;
