@@ -43,7 +43,7 @@ fn small() -> (Harness<'static, ArgmapApp>, Rc<ScriptedDialogs>) {
     let dialogs = Rc::new(ScriptedDialogs::default());
     let mut harness = ui::harness_with(Startup::with_map(small_map(), None), dialogs.clone());
     harness.state_mut().set_camera(Camera {
-        origin: Vec2::new(400.0, 150.0),
+        origin: Vec2::new(250.0, 150.0),
         zoom: 1.0,
     });
     harness.run();

@@ -12,6 +12,17 @@ pub enum TalkRequest {
     Present,
 }
 
+/// One change to the list of steps.
+type Change = dyn FnMut(&mut Vec<Step>);
+
+/// The steps with `change` made (steps left empty are dropped), as a request.
+fn edited(steps: &[Step], mut change: Box<Change>) -> TalkRequest {
+    let mut new = steps.to_vec();
+    change(&mut new);
+    new.retain(|s| !s.nodes.is_empty());
+    TalkRequest::Set(Some(new))
+}
+
 /// A step being dragged to a new place.
 #[derive(Clone, Copy)]
 struct DraggedStep(usize);
@@ -42,12 +53,7 @@ pub fn show(
         .weak()
         .small(),
     );
-    let set = |mut f: Box<dyn FnMut(&mut Vec<Step>)>| {
-        let mut new = steps.clone();
-        f(&mut new);
-        new.retain(|s| !s.nodes.is_empty());
-        TalkRequest::Set(Some(new))
-    };
+    let set = |f: Box<Change>| edited(&steps, f);
     if !selection.is_empty() && ui.button("New step from selected nodes").clicked() {
         let chosen: Vec<NodeId> = selection.to_vec();
         request = Some(set(Box::new(move |s: &mut Vec<Step>| {
