@@ -454,6 +454,24 @@ impl Canvas<'_> {
             }
         }
 
+        // While a new linked node is being typed, show the link it will get.
+        if let Some(super::view::TextEditing {
+            target:
+                EditTarget::New {
+                    pos,
+                    link_to: Some((parent, relation)),
+                    ..
+                },
+            ..
+        }) = &view.editing
+            && let Some(&p) = derived.index.get(parent)
+        {
+            let ghost = Rect::from_min_size(pos2(pos.x, pos.y), vec2(card::CARD_WIDTH, 100.0));
+            if let Some(route) = links::route(ghost, card_rect(sizes, p)) {
+                let on_screen = route.transformed(|q| camera.to_screen(rect, q));
+                links::paint(&painter, &theme, &on_screen, *relation, zoom, true);
+            }
+        }
         if let Some(editing) = &mut view.editing {
             editor::show(
                 ui,
