@@ -1,7 +1,8 @@
 //! Keyboard navigation along links: up to what a node bears on, down to what bears on it,
 //! sideways among siblings. Pure logic over the map, ordered as the cards are laid out.
 
-use crate::model::ArgumentMap;
+use crate::model::{ArgumentMap, NodeId};
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -28,43 +29,30 @@ fn by_x(map: &ArgumentMap, mut nodes: Vec<usize>) -> Vec<usize> {
     nodes
 }
 
-fn parents(
-    map: &ArgumentMap,
-    index: &std::collections::HashMap<&crate::model::NodeId, usize>,
-    node: usize,
-) -> Vec<usize> {
+/// The nodes `node` bears on (`up`) or that bear on it, left to right.
+fn linked(map: &ArgumentMap, index: &HashMap<&NodeId, usize>, node: usize, up: bool) -> Vec<usize> {
     let id = &map.nodes[node].id;
-    by_x(
-        map,
+    let ends: Vec<usize> = if up {
         map.outgoing(id)
             .filter_map(|l| index.get(&l.to).copied())
-            .collect(),
-    )
-}
-
-fn children(
-    map: &ArgumentMap,
-    index: &std::collections::HashMap<&crate::model::NodeId, usize>,
-    node: usize,
-) -> Vec<usize> {
-    let id = &map.nodes[node].id;
-    by_x(
-        map,
+            .collect()
+    } else {
         map.incoming(id)
             .filter_map(|l| index.get(&l.from).copied())
-            .collect(),
-    )
+            .collect()
+    };
+    by_x(map, ends)
 }
 
 /// The node to move to from `from` (an index into `map.nodes`), if there is one that way.
 pub fn neighbour(map: &ArgumentMap, from: usize, direction: Direction) -> Option<usize> {
     let index = map.node_index();
     match direction {
-        Direction::Up => parents(map, &index, from).first().copied(),
-        Direction::Down => children(map, &index, from).first().copied(),
+        Direction::Up => linked(map, &index, from, true).first().copied(),
+        Direction::Down => linked(map, &index, from, false).first().copied(),
         Direction::Left | Direction::Right => {
-            let parent = *parents(map, &index, from).first()?;
-            let siblings = children(map, &index, parent);
+            let parent = *linked(map, &index, from, true).first()?;
+            let siblings = linked(map, &index, parent, false);
             let at = siblings.iter().position(|&s| s == from)?;
             match direction {
                 Direction::Left => at.checked_sub(1).map(|i| siblings[i]),

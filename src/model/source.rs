@@ -174,6 +174,21 @@ impl Source {
         }
     }
 
+    /// "authors · outlet · date · kind", leaving out what is not known.
+    pub fn byline(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.authors.is_empty() {
+            parts.push(self.authors.join(", "));
+        }
+        for field in [&self.outlet, &self.date] {
+            if !field.is_empty() {
+                parts.push(field.clone());
+            }
+        }
+        parts.push(self.kind.as_str().to_owned());
+        parts.join(" · ")
+    }
+
     /// "B2"-style rating, or `None` when neither half is rated.
     pub fn rating(&self) -> Option<String> {
         match (self.reliability, self.credibility) {

@@ -409,18 +409,7 @@ fn citation_card(
 
 fn source_details(ui: &mut Ui, map: &ArgumentMap, source: &Source) {
     ui.label(RichText::new(&source.title).strong());
-    let mut byline = Vec::new();
-    if !source.authors.is_empty() {
-        byline.push(source.authors.join(", "));
-    }
-    if !source.outlet.is_empty() {
-        byline.push(source.outlet.clone());
-    }
-    if !source.date.is_empty() {
-        byline.push(source.date.clone());
-    }
-    byline.push(source.kind.as_str().to_owned());
-    ui.label(byline.join(" · "));
+    ui.label(source.byline());
     if let Some(rating) = rating_text(source) {
         ui.label(rating);
     }

@@ -141,18 +141,7 @@ pub fn show(ui: &mut Ui, map: &ArgumentMap, state: &mut SourcesState) -> Option<
                         frame.show(ui, |ui| {
                             ui.set_width(ui.available_width());
                             ui.label(RichText::new(&source.title).strong());
-                            let mut line = Vec::new();
-                            if !source.authors.is_empty() {
-                                line.push(source.authors.join(", "));
-                            }
-                            if !source.outlet.is_empty() {
-                                line.push(source.outlet.clone());
-                            }
-                            if !source.date.is_empty() {
-                                line.push(source.date.clone());
-                            }
-                            line.push(source.kind.as_str().to_owned());
-                            ui.label(line.join(" · "));
+                            ui.label(source.byline());
                             ui.label(match rating_text(source) {
                                 Some(r) => RichText::new(r),
                                 None => RichText::new("Not rated").weak(),
