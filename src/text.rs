@@ -63,20 +63,21 @@ impl NormalizedText {
         self.find_all(quote).next()
     }
 
-    /// Every place `quote` occurs in the original text.
+    /// Every place `quote` occurs in the original text, found lazily (validation asks only
+    /// for the first, in long source texts).
     pub fn find_all<'a>(&'a self, quote: &str) -> impl Iterator<Item = Range<usize>> + 'a {
         let needle = NormalizedText::new(quote).folded;
-        let matches: Vec<_> = if needle.is_empty() {
-            Vec::new()
-        } else {
-            self.folded
-                .match_indices(needle.as_str())
-                .map(|(at, m)| at..at + m.len())
-                .collect()
-        };
-        matches
-            .into_iter()
-            .map(|r| self.origin[r.start].start..self.origin[r.end - 1].end)
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            if needle.is_empty() {
+                return None;
+            }
+            let at = from + self.folded[from..].find(needle.as_str())?;
+            let end = at + needle.len();
+            // Like `match_indices`: matches do not overlap.
+            from = end;
+            Some(self.origin[at].start..self.origin[end - 1].end)
+        })
     }
 }
 

@@ -29,6 +29,36 @@ impl TextPos {
     }
 }
 
+/// Line starts of a text, computed once, so that placing many offsets costs a binary search
+/// each instead of a scan from the start of the file (quadratic with thousands of warnings).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { text, starts }
+    }
+
+    /// The same position as [`TextPos::of_offset`] gives.
+    pub fn pos(&self, offset: usize) -> TextPos {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        TextPos {
+            line,
+            col: 1 + self.text[start..offset].chars().count(),
+        }
+    }
+}
+
 impl fmt::Display for TextPos {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.line, self.col)
@@ -86,5 +116,18 @@ mod tests {
         // 'é' is two bytes; the 'x' on line 3 is column 1, the byte after 'é' column 3.
         assert_eq!(TextPos::of_offset(text, 6), TextPos { line: 2, col: 3 });
         assert_eq!(TextPos::of_offset(text, 999), TextPos { line: 3, col: 4 });
+    }
+
+    #[test]
+    fn the_line_index_places_every_offset_as_a_scan_would() {
+        let text = "ab\ncé\n\nxyz\n";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                index.pos(offset),
+                TextPos::of_offset(text, offset),
+                "at {offset}"
+            );
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! module reads the bracket structure of the file itself (strings, comments and all) to find
 //! where the n-th node, link, source or citation starts. It runs only when there are problems.
 
-use super::{Diagnostic, TextPos};
+use super::Diagnostic;
 use crate::model::{Problem, ProblemPlace};
 
 pub fn locate_problems(text: &str, problems: &[Problem]) -> Vec<Diagnostic> {
@@ -12,6 +12,7 @@ pub fn locate_problems(text: &str, problems: &[Problem]) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let root = Scanner::new(text).root();
+    let lines = super::diagnostic::LineIndex::new(text);
     problems
         .iter()
         .map(|problem| Diagnostic {
@@ -19,7 +20,7 @@ pub fn locate_problems(text: &str, problems: &[Problem]) -> Vec<Diagnostic> {
             pos: root
                 .as_ref()
                 .and_then(|root| offset_of(root, &problem.place))
-                .map(|at| TextPos::of_offset(text, at)),
+                .map(|at| lines.pos(at)),
             message: problem.message.clone(),
             problem: Some(Box::new(problem.clone())),
         })
@@ -322,6 +323,7 @@ impl<'a> Scanner<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::TextPos;
     use crate::model::Severity;
 
     const TEXT: &str = r##"// a comment with (brackets [

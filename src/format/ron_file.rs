@@ -71,7 +71,6 @@ fn one_line<T: Serialize>(value: &T) -> Box<RawValue> {
 #[derive(Deserialize)]
 #[serde(rename = "ArgumentMap", deny_unknown_fields)]
 struct FileIn {
-    #[allow(dead_code)] // checked by `VersionProbe` before this is read
     format_version: u32,
     title: String,
     #[serde(default)]
@@ -163,28 +162,21 @@ pub fn from_ron_str(text: &str) -> Result<ArgumentMap, FormatError> {
             message: "the file is empty; a map file starts with `(format_version: 1, …`".to_owned(),
         });
     }
-    let probe: VersionProbe = options()
-        .from_str(text)
-        .map_err(|e| from_ron_error(text, e))?;
-    if probe.format_version > FORMAT_VERSION {
-        return Err(FormatError {
-            pos: find_version_pos(text),
-            message: format!(
-                "this map was written by a newer argmap (format version {}); this argmap reads \
-                 format versions up to {FORMAT_VERSION}. Update argmap to open it.",
-                probe.format_version
-            ),
-        });
-    }
-    if probe.format_version == 0 {
-        return Err(FormatError {
-            pos: find_version_pos(text),
-            message: "format_version must be 1 or more".to_owned(),
-        });
-    }
-    let file: FileIn = options()
-        .from_str(text)
-        .map_err(|e| from_ron_error(text, e))?;
+    // One pass for the usual case. Only a file that does not read is probed for its version,
+    // so that a newer file gets a message about versions rather than about unknown fields.
+    let file: FileIn = match options().from_str(text) {
+        Ok(file) => file,
+        Err(e) => {
+            // The probe ignores the map's shape, so its errors are about the text itself
+            // (cut off, nested too deep), which say more than a complaint about a field.
+            let probe = options()
+                .from_str::<VersionProbe>(text)
+                .map_err(|e| from_ron_error(text, e))?;
+            check_version(text, probe.format_version)?;
+            return Err(from_ron_error(text, e));
+        }
+    };
+    check_version(text, file.format_version)?;
     Ok(ArgumentMap {
         title: file.title,
         description: file.description,
@@ -194,6 +186,25 @@ pub fn from_ron_str(text: &str) -> Result<ArgumentMap, FormatError> {
         sources: file.sources,
         presentation: file.presentation,
     })
+}
+
+fn check_version(text: &str, version: u32) -> Result<(), FormatError> {
+    if version > FORMAT_VERSION {
+        return Err(FormatError {
+            pos: find_version_pos(text),
+            message: format!(
+                "this map was written by a newer argmap (format version {version}); this argmap \
+                 reads format versions up to {FORMAT_VERSION}. Update argmap to open it."
+            ),
+        });
+    }
+    if version == 0 {
+        return Err(FormatError {
+            pos: find_version_pos(text),
+            message: "format_version must be 1 or more".to_owned(),
+        });
+    }
+    Ok(())
 }
 
 fn find_version_pos(text: &str) -> Option<TextPos> {
