@@ -1,0 +1,388 @@
+//! The automatic layout: tidy, clear of overlaps, deterministic, respectful of pins.
+
+use argmap::app::canvas::CardSizes;
+use argmap::generate::generate;
+use argmap::layout::{H_GAP, Scope, V_GAP, arrange, place_new_child};
+use argmap::model::{ArgumentMap, Link, Node, NodeId, NodeKind, Position, Relation, outline};
+use std::collections::HashMap;
+
+fn card_size(node: &Node, is_main: bool) -> (f32, f32) {
+    let size = CardSizes::default().size(node, is_main);
+    (size.x, size.y)
+}
+
+/// (left, top, right, bottom) of every card.
+fn boxes(map: &ArgumentMap) -> Vec<(f32, f32, f32, f32)> {
+    let main = map.main_claim().cloned();
+    map.nodes
+        .iter()
+        .map(|n| {
+            let (w, h) = card_size(n, Some(&n.id) == main.as_ref());
+            (n.pos.x, n.pos.y, n.pos.x + w, n.pos.y + h)
+        })
+        .collect()
+}
+
+fn apply(map: &mut ArgumentMap, moves: &[(NodeId, Position)]) {
+    let index: HashMap<NodeId, usize> = map
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.clone(), i))
+        .collect();
+    for (id, pos) in moves {
+        map.nodes[index[id]].pos = *pos;
+    }
+}
+
+fn arranged(mut map: ArgumentMap) -> ArgumentMap {
+    let moves = arrange(&map, &card_size, &Scope::All);
+    apply(&mut map, &moves);
+    map
+}
+
+/// Every pair of cards is at least `H_GAP` apart side by side or `V_GAP` apart one above
+/// the other. Sweep over cards sorted by left edge, so big maps stay quick.
+fn assert_no_overlaps(map: &ArgumentMap) {
+    let boxes = boxes(map);
+    let mut order: Vec<usize> = (0..boxes.len()).collect();
+    order.sort_by(|&a, &b| boxes[a].0.total_cmp(&boxes[b].0));
+    for (k, &a) in order.iter().enumerate() {
+        let (_, at, ar, ab) = boxes[a];
+        for &b in &order[k + 1..] {
+            let (bl, bt, _, bb) = boxes[b];
+            if bl >= ar + H_GAP {
+                break;
+            }
+            let apart_vertically = bt >= ab + V_GAP || at >= bb + V_GAP;
+            assert!(
+                apart_vertically,
+                "cards {} at {:?} and {} at {:?} are too close",
+                map.nodes[a].id, boxes[a], map.nodes[b].id, boxes[b]
+            );
+        }
+    }
+}
+
+/// The tree the layout draws: each node's parent is where the outline first lists it.
+fn tree_parents(map: &ArgumentMap) -> Vec<Option<(usize, Relation)>> {
+    let mut parents = vec![None; map.nodes.len()];
+    let mut path: Vec<usize> = Vec::new();
+    for row in outline(map).rows.iter().filter(|r| !r.repeated) {
+        path.truncate(row.depth);
+        if let (Some(&p), Some(rel)) = (path.last(), row.relation) {
+            parents[row.node] = Some((p, rel));
+        }
+        path.push(row.node);
+    }
+    parents
+}
+
+#[test]
+fn generated_maps_of_several_sizes_have_no_overlaps() {
+    for (nodes, seed) in [(1, 1), (2, 2), (12, 3), (150, 4), (1_000, 5), (5_000, 6)] {
+        let map = generate(nodes, seed);
+        assert_no_overlaps(&map);
+        // Arranging from scratch (everything piled at the origin) gives the same tidy result.
+        let mut piled = map.clone();
+        for node in &mut piled.nodes {
+            node.pos = Position::default();
+        }
+        let again = arranged(piled);
+        assert_no_overlaps(&again);
+    }
+}
+
+#[test]
+fn the_article_map_arranges_without_overlaps_and_keeps_its_main_claim_in_place() {
+    let map = argmap::bundled::article_map();
+    let main = map.main_claim().unwrap().clone();
+    let before = map.node(&main).unwrap().pos;
+    let map = arranged(map);
+    assert_no_overlaps(&map);
+    assert_eq!(map.node(&main).unwrap().pos, before);
+}
+
+#[test]
+fn arranging_is_deterministic_and_an_arranged_map_stays_as_it_is() {
+    let map = generate(800, 9);
+    let piled = {
+        let mut m = map.clone();
+        for (i, node) in m.nodes.iter_mut().enumerate() {
+            node.pos = Position::new((i % 7) as f32 * 13.0, 0.0);
+        }
+        m
+    };
+    let first = arrange(&piled, &card_size, &Scope::All);
+    let second = arrange(&piled, &card_size, &Scope::All);
+    assert!(!first.is_empty());
+    assert_eq!(first, second);
+    // The generator's own layout is already arranged: nothing moves.
+    assert_eq!(arrange(&map, &card_size, &Scope::All), vec![]);
+    // Positions are whole units.
+    assert!(
+        first
+            .iter()
+            .all(|(_, p)| p.x.fract() == 0.0 && p.y.fract() == 0.0)
+    );
+}
+
+#[test]
+fn parents_stand_above_their_children_with_supports_left_of_opposes() {
+    for map in [
+        generate(2_000, 21),
+        arranged(argmap::bundled::article_map()),
+    ] {
+        let boxes = boxes(&map);
+        let parents = tree_parents(&map);
+        // Per parent: right edge of its rightmost supporter, left edge of its leftmost opponent.
+        let mut sides: HashMap<usize, (f32, f32)> = HashMap::new();
+        let mut checked = 0;
+        for (child, parent) in parents.iter().enumerate() {
+            let Some((p, rel)) = *parent else { continue };
+            let (_, _, _, p_bottom) = boxes[p];
+            let (c_left, c_top, c_right, _) = boxes[child];
+            assert!(
+                c_top >= p_bottom + V_GAP,
+                "{} is not below its parent {}",
+                map.nodes[child].id,
+                map.nodes[p].id
+            );
+            let entry = sides.entry(p).or_insert((f32::NEG_INFINITY, f32::INFINITY));
+            match rel {
+                Relation::Supports => entry.0 = entry.0.max(c_right),
+                Relation::Opposes => entry.1 = entry.1.min(c_left),
+            }
+            checked += 1;
+        }
+        assert!(checked > 10);
+        let mixed = sides
+            .values()
+            .filter(|(s, o)| s.is_finite() && o.is_finite())
+            .count();
+        assert!(mixed > 3, "some parents have both supporters and opponents");
+        for (p, (support_right, oppose_left)) in sides {
+            assert!(
+                support_right + H_GAP <= oppose_left,
+                "under {}, a supporter reaches {support_right} but an opponent starts at {oppose_left}",
+                map.nodes[p].id
+            );
+        }
+    }
+}
+
+#[test]
+fn children_are_centred_under_their_parent() {
+    let map = generate(300, 2);
+    let boxes = boxes(&map);
+    let mut spans: HashMap<usize, (f32, f32)> = HashMap::new();
+    for (child, parent) in tree_parents(&map).iter().enumerate() {
+        if let Some((p, _)) = parent {
+            let centre = (boxes[child].0 + boxes[child].2) / 2.0;
+            let span = spans
+                .entry(*p)
+                .or_insert((f32::INFINITY, f32::NEG_INFINITY));
+            *span = (span.0.min(centre), span.1.max(centre));
+        }
+    }
+    for (p, (first, last)) in spans {
+        let centre = (boxes[p].0 + boxes[p].2) / 2.0;
+        assert!(
+            (centre - (first + last) / 2.0).abs() <= 1.0,
+            "{} is not centred over its children: {centre} vs {first}..{last}",
+            map.nodes[p].id
+        );
+    }
+}
+
+#[test]
+fn pinned_nodes_stay_put_and_the_rest_keeps_clear_of_them() {
+    let mut map = generate(600, 13);
+    // Pin a few nodes, and move one right into the middle of the second row.
+    let second_row_y = map
+        .nodes
+        .iter()
+        .map(|n| n.pos.y)
+        .filter(|&y| y > 0.0)
+        .fold(f32::INFINITY, f32::min);
+    for (i, node) in map.nodes.iter_mut().enumerate() {
+        if i % 50 == 7 {
+            node.pinned = true;
+        }
+    }
+    map.nodes[7].pos = Position::new(-20.0, second_row_y + 15.0);
+    map.nodes[57].pos = Position::new(5_000.0, -400.0);
+    let pinned: Vec<(NodeId, Position)> = map
+        .nodes
+        .iter()
+        .filter(|n| n.pinned)
+        .map(|n| (n.id.clone(), n.pos))
+        .collect();
+    let moves = arrange(&map, &card_size, &Scope::All);
+    assert!(
+        moves
+            .iter()
+            .all(|(id, _)| !pinned.iter().any(|(p, _)| p == id))
+    );
+    apply(&mut map, &moves);
+    for (id, pos) in &pinned {
+        assert_eq!(map.node(id).unwrap().pos, *pos);
+    }
+    assert_no_overlaps(&map);
+}
+
+#[test]
+fn a_subtree_is_arranged_under_its_root_and_nothing_else_moves() {
+    let mut map = generate(1_500, 17);
+    let parents = tree_parents(&map);
+    // A node two levels down with a subtree of a few nodes.
+    let mut descendants: Vec<Vec<usize>> = vec![Vec::new(); map.nodes.len()];
+    for v in 0..map.nodes.len() {
+        let mut up = parents[v].map(|(p, _)| p);
+        while let Some(a) = up {
+            descendants[a].push(v);
+            up = parents[a].map(|(p, _)| p);
+        }
+    }
+    let root = (1..map.nodes.len())
+        .find(|&v| (5..40).contains(&descendants[v].len()))
+        .expect("a mid-sized subtree");
+    let root_id = map.nodes[root].id.clone();
+    // Scramble the subtree.
+    for (k, &v) in descendants[root].iter().enumerate() {
+        map.nodes[v].pos = Position::new(k as f32 * 7.0, -3_000.0 + k as f32 * 5.0);
+    }
+    let before = map.clone();
+    let moves = arrange(&map, &card_size, &Scope::Subtree(vec![root_id.clone()]));
+    assert!(!moves.is_empty());
+    for (id, _) in &moves {
+        let i = map.node_position(id).unwrap();
+        assert!(
+            descendants[root].contains(&i),
+            "{id} is outside the subtree"
+        );
+    }
+    apply(&mut map, &moves);
+    for (i, node) in map.nodes.iter().enumerate() {
+        if !descendants[root].contains(&i) {
+            assert_eq!(node.pos, before.nodes[i].pos, "{} moved", node.id);
+        }
+    }
+    let root_box = boxes(&map)[root];
+    for &v in &descendants[root] {
+        assert!(map.nodes[v].pos.y >= root_box.3 + V_GAP);
+    }
+    assert_no_overlaps(&map);
+    // Unknown ids are ignored; an empty list moves nothing.
+    assert_eq!(
+        arrange(&map, &card_size, &Scope::Subtree(vec!["nope".into()])),
+        vec![]
+    );
+    assert_eq!(arrange(&map, &card_size, &Scope::Subtree(vec![])), vec![]);
+}
+
+#[test]
+fn cycles_and_separate_trees_go_right_of_the_main_tree() {
+    let mut map = ArgumentMap::new("parts");
+    let add = |map: &mut ArgumentMap, id: &str, kind| {
+        map.nodes.push(Node::new(
+            id,
+            kind,
+            format!("{id} text"),
+            Position::default(),
+        ));
+    };
+    for id in ["main", "a", "b", "c"] {
+        add(&mut map, id, NodeKind::Claim);
+    }
+    for id in ["other", "o1", "loop1", "loop2", "alone"] {
+        add(&mut map, id, NodeKind::Evidence);
+    }
+    map.main_claim = Some("main".into());
+    map.links = vec![
+        Link::new("a", "main", Relation::Supports),
+        Link::new("b", "main", Relation::Opposes),
+        Link::new("c", "a", Relation::Supports),
+        Link::new("c", "b", Relation::Supports), // c bears on two claims
+        Link::new("o1", "other", Relation::Supports),
+        Link::new("loop1", "loop2", Relation::Supports),
+        Link::new("loop2", "loop1", Relation::Supports),
+    ];
+    let map = arranged(map);
+    assert_no_overlaps(&map);
+    let pos = |id: &str| map.node(&id.into()).unwrap().pos;
+    let main_tree_right = ["main", "a", "b", "c"]
+        .iter()
+        .map(|id| pos(id).x + 240.0)
+        .fold(f32::NEG_INFINITY, f32::max);
+    for id in ["other", "o1", "loop1", "loop2", "alone"] {
+        assert!(
+            pos(id).x > main_tree_right,
+            "{id} is not right of the main tree"
+        );
+    }
+    // c sits under a, its first parent in outline order.
+    assert!(pos("c").y > pos("a").y);
+    assert!((pos("c").x - pos("a").x).abs() < 1.0);
+    assert!(
+        pos("a").x < pos("b").x,
+        "the supporter is left of the opponent"
+    );
+    assert!(pos("o1").y > pos("other").y);
+}
+
+#[test]
+fn a_50000_deep_chain_is_arranged_without_overflowing_the_stack() {
+    let mut map = ArgumentMap::new("deep");
+    for i in 0..50_000 {
+        map.nodes.push(Node::new(
+            format!("n{i}"),
+            NodeKind::Claim,
+            "A link in a very long chain of reasoning.",
+            Position::new((i % 3) as f32, 0.0),
+        ));
+        if i > 0 {
+            map.links.push(Link::new(
+                format!("n{i}"),
+                format!("n{}", i - 1),
+                Relation::Supports,
+            ));
+        }
+    }
+    map.main_claim = Some("n0".into());
+    let moves = arrange(&map, &card_size, &Scope::All);
+    assert_eq!(moves.len(), 49_999);
+    apply(&mut map, &moves);
+    for pair in map.nodes.windows(2) {
+        assert_eq!(pair[1].pos.x, pair[0].pos.x);
+        assert!(pair[1].pos.y >= pair[0].pos.y + V_GAP);
+    }
+}
+
+#[test]
+fn a_new_child_goes_right_of_its_siblings_on_free_canvas() {
+    let map = generate(400, 5);
+    let boxes = boxes(&map);
+    for parent in map.nodes.iter().step_by(37) {
+        let size = (240.0, 90.0);
+        let pos = place_new_child(&map, &card_size, &parent.id, size);
+        let (l, t, r, b) = (pos.x, pos.y, pos.x + size.0, pos.y + size.1);
+        for (i, &(bl, bt, br, bb)) in boxes.iter().enumerate() {
+            let apart = bl >= r + H_GAP || l >= br + H_GAP || bt >= b + V_GAP || t >= bb + V_GAP;
+            assert!(
+                apart,
+                "the new child of {} crowds {}",
+                parent.id, map.nodes[i].id
+            );
+        }
+        let p = map.node_position(&parent.id).unwrap();
+        assert!(t >= boxes[p].3 + V_GAP, "below its parent");
+        // Right of every existing child in that row.
+        for link in map.incoming(&parent.id) {
+            let c = map.node_position(&link.from).unwrap();
+            if boxes[c].1 == t {
+                assert!(l >= boxes[c].2 + H_GAP);
+            }
+        }
+    }
+}
