@@ -1,0 +1,7 @@
+//! AIF, the Argument Interchange Format, in the JSON that OVA and AIFdb use.
+
+mod read;
+mod write;
+
+pub use read::read;
+pub use write::write;

@@ -1,0 +1,112 @@
+//! Argdown (argdown.org): a plain-text syntax for arguments, read and written by argmap.
+//!
+//! The reader is written by hand for argmap: there is no Rust crate that parses Argdown (the
+//! only implementation is the JavaScript `@argdown/core`), and argmap must not need Node.js
+//! to open a file. It follows that implementation's lexer and grammar (version 1.7.5) for
+//! statements, arguments, relations, premise–conclusion structures, tags, data, front
+//! matter, headings and comments. `tests/interop/argdown.sh` checks the writer against the
+//! real Argdown tool.
+
+mod lexer;
+mod parse;
+mod text;
+mod to_map;
+mod write;
+
+pub use write::write;
+
+use super::{ImportError, Imported, Message, line_col};
+
+/// Reads an Argdown document; `fallback_title` names the map when the document does not.
+pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
+    let lexed = lexer::lex(text);
+    let doc = parse::parse(lexed, text.len()).map_err(|e| {
+        let (line, col) = line_col(text, e.at);
+        ImportError::one(Message::at(line, Some(col), e.message))
+    })?;
+    to_map::to_map(text, doc, fallback_title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NodeKind, Relation};
+
+    #[test]
+    fn a_small_debate_becomes_nodes_and_links() {
+        let text = "\
+===
+title: Cars
+===
+
+[Ban]: The city should ban cars.
+  + <Air>: Air quality improves. #pro
+  - [Shops]: Shops need car customers.
+    - Footfall rose in car-free streets.
+  <_ <Undercut>: The comparison cities differ.
+
+# Notes
+
+Some prose about the debate.
+";
+        let imported = read(text, "fallback").unwrap();
+        let map = &imported.map;
+        assert_eq!(map.title, "Cars");
+        let ids: Vec<&str> = map.nodes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            vec![
+                "ban",
+                "air",
+                "shops",
+                "footfall-rose-in-car-free-streets",
+                "undercut"
+            ]
+        );
+        let kinds: Vec<NodeKind> = map.nodes.iter().map(|n| n.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                NodeKind::Claim,
+                NodeKind::Evidence,
+                NodeKind::Counterpoint,
+                NodeKind::Counterpoint,
+                NodeKind::Counterpoint
+            ]
+        );
+        assert_eq!(map.links.len(), 4);
+        assert_eq!(map.links[0].relation, Relation::Supports);
+        assert!(
+            map.links[1..]
+                .iter()
+                .all(|l| l.relation == Relation::Opposes)
+        );
+        assert_eq!(map.nodes[1].notes, "Tags: #pro");
+        assert_eq!(map.description, "# Notes\n\nSome prose about the debate.");
+        // The heading is reported with its line.
+        assert!(
+            imported
+                .warnings
+                .iter()
+                .any(|w| w.line == Some(11) && w.text.contains("heading"))
+        );
+    }
+
+    #[test]
+    fn premise_conclusion_structures_support_their_conclusions() {
+        let text = "<Arg>: The gist.\n\n(1) [P1]: First premise.\n(2) Second premise.\n----\n(3) [C]: Conclusion.\n  -> [T]: Target.\n";
+        let map = read(text, "t").unwrap().map;
+        let link = |f: &str, t: &str| map.link(&f.into(), &t.into()).map(|l| l.relation);
+        assert_eq!(link("p1", "c"), Some(Relation::Supports));
+        assert_eq!(link("second-premise", "c"), Some(Relation::Supports));
+        assert_eq!(link("arg", "c"), Some(Relation::Supports));
+        assert_eq!(link("c", "t"), Some(Relation::Opposes));
+        assert_eq!(map.links.len(), 4);
+    }
+
+    #[test]
+    fn errors_have_line_and_column() {
+        let e = read("[A]: a\n\n   + [B]: b\n", "t").unwrap_err();
+        assert_eq!((e.errors[0].line, e.errors[0].col), (Some(3), Some(4)));
+    }
+}

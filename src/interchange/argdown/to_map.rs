@@ -1,0 +1,798 @@
+//! Turns a parsed Argdown document into a map.
+//!
+//! Statements (by title: every `[T]` is one node however often it appears) and arguments
+//! become nodes; untitled top-level text without relations is prose and goes to the map's
+//! description, as do headings. Relations become links: support → supports; attack, undercut
+//! and contradiction → opposes (a contradiction both ways). In a premise–conclusion
+//! structure, the premises of each inference support its conclusion (an intermediary
+//! conclusion supports the next one), and the argument it reconstructs supports the main
+//! conclusion. What a map cannot hold is reported as a warning with its line.
+
+use super::lexer::Rel;
+use super::parse::{Block, Document, ElemKind, Element, Pcs, PcsItem, Tree};
+use super::text::one_line;
+use super::write::title_heading;
+use crate::interchange::ids::{UniqueIds, slug};
+use crate::interchange::kinds::infer_kinds;
+use crate::interchange::yaml::{self, Yaml, flow};
+use crate::interchange::{ImportError, Imported, Message, line_col, tidy_layout};
+use crate::model::{
+    ArgumentMap, Citation, Credibility, Link, Node, NodeId, NodeKind, Position, Relation,
+    Reliability, Source, SourceId, SourceKind, Step, has_errors, validate,
+};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Statement(String),
+    Argument(String),
+    Untitled(usize),
+}
+
+#[derive(Debug)]
+struct Entity {
+    key: Key,
+    at: usize,
+    /// Where it is first defined (not just referred to): the node's place in the map.
+    defined_at: Option<usize>,
+    text: Option<String>,
+    other_texts: Vec<(String, usize)>,
+    tags: Vec<String>,
+    data: Vec<(String, usize)>,
+    extra_notes: Vec<String>,
+    has_pcs: bool,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    entities: Vec<Entity>,
+    index: HashMap<Key, usize>,
+    untitled: usize,
+    /// (from, to, supports?, byte offset)
+    relations: Vec<(usize, usize, bool, usize)>,
+    prose: Vec<String>,
+    warnings: Vec<Message>,
+}
+
+impl Builder<'_> {
+    fn line(&self, at: usize) -> usize {
+        line_col(self.text, at).0
+    }
+
+    fn warn(&mut self, at: usize, message: impl Into<String>) {
+        let line = self.line(at);
+        self.warnings.push(Message::at(line, None, message));
+    }
+
+    /// The entity an element stands for, recording what it says about it.
+    fn register(&mut self, e: &Element) -> usize {
+        let key = match (&e.kind, &e.title) {
+            (ElemKind::Argument, Some(t)) => Key::Argument(t.clone()),
+            (_, Some(t)) => Key::Statement(t.clone()),
+            (ElemKind::Argument, None) | (_, None) => {
+                self.untitled += 1;
+                Key::Untitled(self.untitled)
+            }
+        };
+        let idx = match self.index.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.entities.push(Entity {
+                    key: key.clone(),
+                    at: e.at,
+                    defined_at: None,
+                    text: None,
+                    other_texts: Vec::new(),
+                    tags: Vec::new(),
+                    data: Vec::new(),
+                    extra_notes: Vec::new(),
+                    has_pcs: false,
+                });
+                self.index.insert(key, self.entities.len() - 1);
+                self.entities.len() - 1
+            }
+        };
+        let text = one_line(&e.text);
+        if e.reference && !text.is_empty() {
+            self.warn(
+                e.at,
+                format!(
+                    "text after the reference {} is not part of it and is not kept: \"{text}\"",
+                    shown(&self.entities[idx].key)
+                ),
+            );
+        } else if !text.is_empty() {
+            let entity = &mut self.entities[idx];
+            match &entity.text {
+                None => entity.text = Some(text),
+                Some(first) if *first != text => entity.other_texts.push((text, e.at)),
+                Some(_) => {}
+            }
+        }
+        let entity = &mut self.entities[idx];
+        if !e.reference && entity.defined_at.is_none() {
+            entity.defined_at = Some(e.at);
+        }
+        for tag in &e.tags {
+            if !entity.tags.contains(tag) {
+                entity.tags.push(tag.clone());
+            }
+        }
+        if let Some(data) = &e.data {
+            entity.data.push(data.clone());
+        }
+        idx
+    }
+
+    fn relate(&mut self, from: usize, to: usize, supports: bool, at: usize) {
+        self.relations.push((from, to, supports, at));
+    }
+
+    /// Registers a tree's elements and relations; `root` stands for the root when given.
+    fn tree(&mut self, tree: &Tree, root: Option<usize>) -> usize {
+        let mut ids = Vec::with_capacity(tree.nodes.len());
+        for (i, node) in tree.nodes.iter().enumerate() {
+            let idx = match (i, root) {
+                (0, Some(r)) => r,
+                _ => self.register(&node.element),
+            };
+            ids.push(idx);
+            if let Some((parent, rel, at)) = node.parent {
+                let p = ids[parent];
+                match rel {
+                    Rel::ChildSupports => self.relate(idx, p, true, at),
+                    Rel::ChildAttacks | Rel::ChildUndercuts => self.relate(idx, p, false, at),
+                    Rel::ParentSupports => self.relate(p, idx, true, at),
+                    Rel::ParentAttacks | Rel::ParentUndercuts => self.relate(p, idx, false, at),
+                    Rel::Contradicts => {
+                        self.relate(idx, p, false, at);
+                        self.relate(p, idx, false, at);
+                    }
+                }
+            }
+        }
+        ids[0]
+    }
+
+    fn pcs(&mut self, pcs: &Pcs) -> Result<(), ImportError> {
+        let argument = match &pcs.argument {
+            Some(title) => {
+                let idx = self.index.get(&Key::Argument(title.clone())).copied();
+                if let Some(i) = idx {
+                    if self.entities[i].has_pcs {
+                        let (line, col) = line_col(self.text, pcs.at);
+                        return Err(ImportError::one(Message::at(
+                            line,
+                            Some(col),
+                            format!(
+                                "the argument <{title}> already has a premise–conclusion structure; an argument can have only one"
+                            ),
+                        )));
+                    }
+                    self.entities[i].has_pcs = true;
+                }
+                idx
+            }
+            None => None,
+        };
+        let mut group: Vec<usize> = Vec::new();
+        let mut previous_conclusion: Option<usize> = None;
+        let mut pending: Option<(&Tree, usize)> = None;
+        let mut last = None;
+        for item in &pcs.items {
+            match item {
+                PcsItem::Statement { tree, .. } => {
+                    let idx = self.tree(tree, None);
+                    last = Some(idx);
+                    if let Some((inference, at)) = pending.take() {
+                        // `idx` is this inference's conclusion.
+                        for &premise in previous_conclusion.iter().chain(group.iter()) {
+                            if premise != idx {
+                                self.relate(premise, idx, true, at);
+                            }
+                        }
+                        let holder = argument.unwrap_or(idx);
+                        let rules = one_line(&inference.nodes[0].element.text);
+                        if !rules.is_empty() {
+                            self.entities[holder]
+                                .extra_notes
+                                .push(format!("Inference rule: {rules}"));
+                        }
+                        if let Some((data, _)) = &inference.nodes[0].element.data {
+                            self.entities[holder]
+                                .extra_notes
+                                .push(format!("Inference data: {data}"));
+                        }
+                        self.tree(inference, Some(holder));
+                        group.clear();
+                        previous_conclusion = Some(idx);
+                    } else {
+                        group.push(idx);
+                    }
+                }
+                PcsItem::Inference { tree } => {
+                    pending = Some((tree, tree.nodes[0].element.at));
+                }
+            }
+        }
+        if let (Some(arg), Some(conclusion)) = (argument, last)
+            && arg != conclusion
+        {
+            self.relate(arg, conclusion, true, pcs.at);
+        }
+        Ok(())
+    }
+}
+
+fn shown(key: &Key) -> String {
+    match key {
+        Key::Statement(t) => format!("[{t}]"),
+        Key::Argument(t) => format!("<{t}>"),
+        Key::Untitled(n) => format!("(untitled statement {n})"),
+    }
+}
+
+/// What the front matter says, and the prose lines it adds to the description.
+#[derive(Default)]
+struct FrontMatter {
+    title: Option<String>,
+    description: Option<String>,
+    main_claim: Option<String>,
+    sources: Vec<(Yaml, usize)>,
+    presentation: Option<Yaml>,
+    extra_description: Vec<String>,
+}
+
+fn front_matter(b: &mut Builder, yaml_text: &str, at: usize) -> FrontMatter {
+    let mut fm = FrontMatter::default();
+    let base_line = b.line(at);
+    let value = match yaml::parse(yaml_text) {
+        Ok(v) => v,
+        Err(e) => {
+            b.warnings.push(Message::at(
+                base_line + e.line,
+                None,
+                format!(
+                    "the front matter is not YAML argmap can read ({}); it is ignored",
+                    e.message
+                ),
+            ));
+            return fm;
+        }
+    };
+    let Yaml::Map(pairs) = value else {
+        if value != Yaml::Null {
+            b.warnings.push(Message::at(
+                base_line,
+                None,
+                "the front matter is not a YAML mapping; it is ignored",
+            ));
+        }
+        return fm;
+    };
+    let mut ignored = Vec::new();
+    for (key, value) in pairs {
+        match (key.as_str(), &value) {
+            ("title", v) if v.scalar_text().is_some() => fm.title = v.scalar_text(),
+            ("argmap", Yaml::Map(_)) => {
+                fm.description = value
+                    .get("description")
+                    .and_then(Yaml::as_str)
+                    .map(str::to_owned);
+                fm.main_claim = value
+                    .get("main_claim")
+                    .and_then(Yaml::as_str)
+                    .map(str::to_owned);
+                if let Some(Yaml::Seq(sources)) = value.get("sources") {
+                    fm.sources = sources.iter().map(|s| (s.clone(), at)).collect();
+                }
+                fm.presentation = value.get("presentation").cloned();
+            }
+            ("subTitle" | "author" | "date" | "abstract", v) if v.scalar_text().is_some() => {
+                fm.extra_description
+                    .push(format!("{key}: {}", v.scalar_text().unwrap_or_default()));
+            }
+            _ => ignored.push(key),
+        }
+    }
+    if !ignored.is_empty() {
+        b.warnings.push(Message::at(
+            base_line,
+            None,
+            format!(
+                "front matter settings not kept (they configure Argdown's own views): {}",
+                ignored.join(", ")
+            ),
+        ));
+    }
+    fm
+}
+
+/// The parts of a node's data argmap understands; everything else is kept as notes.
+#[derive(Default)]
+struct NodeData {
+    id: Option<String>,
+    text: Option<String>,
+    notes: Vec<String>,
+    pinned: bool,
+    citations: Vec<(Yaml, usize)>,
+}
+
+fn node_data(b: &mut Builder, entity: usize) -> NodeData {
+    let mut out = NodeData::default();
+    let data = b.entities[entity].data.clone();
+    for (raw, at) in data {
+        // Argdown reads `{` + line break … `}` as block YAML without the braces.
+        let block = raw
+            .strip_prefix('{')
+            .filter(|r| r.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']))
+            .and_then(|r| r.strip_suffix('}'));
+        let (yaml_text, line_shift) = match block {
+            Some(inner) => (inner.to_owned(), 0),
+            None => (raw.clone(), 0),
+        };
+        let value = match yaml::parse(&yaml_text) {
+            Ok(v) => v,
+            Err(e) => {
+                let line = b.line(at) + e.line + line_shift;
+                b.warnings.push(Message::at(
+                    line,
+                    None,
+                    format!(
+                        "data that is not YAML argmap can read ({}) is kept as text in the notes",
+                        e.message
+                    ),
+                ));
+                out.notes.push(raw);
+                continue;
+            }
+        };
+        let Yaml::Map(pairs) = value else {
+            out.notes.push(raw);
+            continue;
+        };
+        for (key, value) in pairs {
+            match (key.as_str(), value) {
+                ("id", Yaml::Str(s)) if !s.trim().is_empty() && out.id.is_none() => {
+                    out.id = Some(s)
+                }
+                ("text", Yaml::Str(s)) if !s.trim().is_empty() && out.text.is_none() => {
+                    out.text = Some(s);
+                }
+                ("notes", Yaml::Str(s)) => out.notes.insert(0, s),
+                ("pinned", Yaml::Bool(p)) => out.pinned = p,
+                ("citations", Yaml::Seq(items)) => {
+                    out.citations.extend(items.into_iter().map(|c| (c, at)));
+                }
+                (_, value) => out.notes.push(format!("{key}: {}", plain(&value))),
+            }
+        }
+    }
+    out
+}
+
+/// A YAML value for people: strings as they are, the rest in flow style.
+fn plain(value: &Yaml) -> String {
+    match value {
+        Yaml::Str(s) => s.clone(),
+        other => flow(other),
+    }
+}
+
+fn sources(b: &mut Builder, list: &[(Yaml, usize)]) -> Vec<Source> {
+    let mut out: Vec<Source> = Vec::new();
+    let mut ids = HashSet::new();
+    for (value, at) in list {
+        let at = *at;
+        let Some(id) = value
+            .get("id")
+            .and_then(Yaml::scalar_text)
+            .filter(|s| !s.trim().is_empty())
+        else {
+            b.warn(at, "a source in the front matter has no id; it is left out");
+            continue;
+        };
+        if !ids.insert(id.clone()) {
+            b.warn(
+                at,
+                format!("the source id \"{id}\" appears twice; the second is left out"),
+            );
+            continue;
+        }
+        let text = |key: &str| {
+            value
+                .get(key)
+                .and_then(Yaml::scalar_text)
+                .unwrap_or_default()
+        };
+        let mut source = Source::new(id.as_str(), text("title"));
+        if source.title.trim().is_empty() {
+            b.warn(
+                at,
+                format!("source \"{id}\" has no title; it is called \"Untitled\""),
+            );
+            source.title = "Untitled".into();
+        }
+        let kind_word: String = text("kind")
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        source.kind = SourceKind::ALL
+            .into_iter()
+            .find(|k| k.as_str().replace(' ', "") == kind_word)
+            .unwrap_or_default();
+        source.authors = match value.get("authors") {
+            Some(Yaml::Seq(items)) => items.iter().filter_map(Yaml::scalar_text).collect(),
+            Some(v) => v.scalar_text().into_iter().collect(),
+            None => Vec::new(),
+        };
+        source.outlet = text("outlet");
+        source.date = text("date");
+        source.url = text("url");
+        source.accessed = text("accessed");
+        source.notes = text("notes");
+        source.text = value.get("text").and_then(Yaml::scalar_text);
+        source.reliability = Reliability::ALL
+            .into_iter()
+            .find(|r| text("reliability").eq_ignore_ascii_case(&r.letter().to_string()));
+        source.credibility = match value.get("credibility") {
+            Some(Yaml::Int(c)) => u8::try_from(*c).ok().and_then(Credibility::new),
+            _ => None,
+        };
+        source.reported_in = value
+            .get("reported_in")
+            .and_then(Yaml::scalar_text)
+            .map(SourceId::from);
+        out.push(source);
+    }
+    // Second-hand links must name a source of the map.
+    let known: HashSet<SourceId> = out.iter().map(|s| s.id.clone()).collect();
+    for s in &mut out {
+        if let Some(via) = &s.reported_in
+            && (!known.contains(via) || *via == s.id)
+        {
+            let message = format!(
+                "source \"{}\" is reported in \"{via}\", which is not another source of the map; that link is left out",
+                s.id
+            );
+            s.reported_in = None;
+            b.warnings.push(Message::nowhere(message));
+        }
+    }
+    out
+}
+
+/// The map an Argdown document describes.
+pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Imported, ImportError> {
+    let mut b = Builder {
+        text,
+        entities: Vec::new(),
+        index: HashMap::new(),
+        untitled: 0,
+        relations: Vec::new(),
+        prose: Vec::new(),
+        warnings: Vec::new(),
+    };
+    for (at, message) in &doc.remarks {
+        b.warn(*at, message.clone());
+    }
+    let fm = match &doc.front_matter {
+        Some((yaml_text, at)) => front_matter(&mut b, yaml_text, *at),
+        None => FrontMatter::default(),
+    };
+    let mut first_heading = None;
+    for block in &doc.blocks {
+        match block {
+            Block::Heading { level, text, at } => {
+                let heading = one_line(text);
+                if *level == 1
+                    && fm
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| title_heading(t) == heading)
+                {
+                    // The title of a map without nodes, as argmap writes it.
+                    continue;
+                }
+                b.warn(
+                    *at,
+                    format!("heading \"{heading}\" is kept in the map's description (argmap has no groups)"),
+                );
+                first_heading.get_or_insert_with(|| heading.clone());
+                b.prose.push(format!("{} {heading}", "#".repeat(*level)));
+            }
+            Block::Tree(tree) => {
+                let root = &tree.nodes[0].element;
+                let is_prose = tree.nodes.len() == 1
+                    && root.title.is_none()
+                    && root.kind == ElemKind::Statement
+                    && root.data.is_none();
+                if is_prose {
+                    let mut paragraph = one_line(&root.text);
+                    for tag in &root.tags {
+                        let written = format!("#{tag}");
+                        if !paragraph.contains(&written)
+                            && !paragraph.contains(&format!("#({tag})"))
+                        {
+                            paragraph.push(' ');
+                            paragraph.push_str(&written);
+                        }
+                    }
+                    b.prose.push(paragraph);
+                } else {
+                    b.tree(tree, None);
+                }
+            }
+            Block::Pcs(pcs) => b.pcs(pcs)?,
+        }
+    }
+
+    let mut map = ArgumentMap::new(
+        fm.title
+            .clone()
+            .or(first_heading)
+            .unwrap_or_else(|| fallback_title.to_owned()),
+    );
+    map.sources = sources(&mut b, &fm.sources);
+
+    // Node ids: ids from the data first, so that made-up ones never take them.
+    let data: Vec<NodeData> = (0..b.entities.len())
+        .map(|i| node_data(&mut b, i))
+        .collect();
+    let mut ids = UniqueIds::default();
+    let mut node_ids: Vec<Option<String>> = vec![None; b.entities.len()];
+    for (i, d) in data.iter().enumerate() {
+        if let Some(id) = &d.id {
+            if ids.take(id) {
+                node_ids[i] = Some(id.clone());
+            } else {
+                let at = b.entities[i].at;
+                b.warn(
+                    at,
+                    format!("the id \"{id}\" is used twice; this node gets another"),
+                );
+            }
+        }
+    }
+    for (i, entity) in b.entities.iter().enumerate() {
+        if node_ids[i].is_none() {
+            let (base, fallback) = match &entity.key {
+                Key::Statement(t) => (slug(t, 40), "statement"),
+                Key::Argument(t) => (slug(t, 40), "argument"),
+                Key::Untitled(_) => (
+                    slug(entity.text.as_deref().unwrap_or_default(), 40),
+                    "statement",
+                ),
+            };
+            node_ids[i] = Some(ids.fresh(&base, fallback));
+        }
+    }
+
+    let source_ids: HashSet<&SourceId> = map.sources.iter().map(|s| &s.id).collect();
+    let mut kinds: Vec<Option<NodeKind>> = Vec::new();
+    let mut nodes = Vec::new();
+    let mut warnings = Vec::new();
+    for (i, (entity, d)) in b.entities.iter().zip(data).enumerate() {
+        let line = b.line(entity.at);
+        let text = match (&d.text, &entity.text) {
+            (Some(t), _) => t.clone(),
+            (None, Some(t)) => t.clone(),
+            (None, None) => {
+                let title = match &entity.key {
+                    Key::Statement(t) | Key::Argument(t) => t.clone(),
+                    Key::Untitled(_) => "(no text)".into(),
+                };
+                warnings.push(Message::at(
+                    line,
+                    None,
+                    format!(
+                        "{} has no text anywhere; its title is its text",
+                        shown(&entity.key)
+                    ),
+                ));
+                title
+            }
+        };
+        let text = if text.trim().is_empty() {
+            "(no text)".to_owned()
+        } else {
+            text
+        };
+        let kind_tags: Vec<NodeKind> = entity
+            .tags
+            .iter()
+            .filter_map(|t| NodeKind::parse(t))
+            .collect();
+        kinds.push(kind_tags.first().copied());
+        let mut notes: Vec<String> = d.notes;
+        let other_tags: Vec<String> = entity
+            .tags
+            .iter()
+            .filter(|t| NodeKind::parse(t).is_none())
+            .map(|t| {
+                if t.contains(' ') {
+                    format!("#({t})")
+                } else {
+                    format!("#{t}")
+                }
+            })
+            .collect();
+        if !other_tags.is_empty() {
+            notes.push(format!("Tags: {}", other_tags.join(" ")));
+        }
+        for (other, at) in &entity.other_texts {
+            warnings.push(Message::at(
+                b.line(*at),
+                None,
+                format!(
+                    "{} is stated again with other words; they are kept in its notes",
+                    shown(&entity.key)
+                ),
+            ));
+            notes.push(format!("Also stated as: {other}"));
+        }
+        notes.extend(entity.extra_notes.iter().cloned());
+        let mut citations = Vec::new();
+        for (c, at) in d.citations {
+            let source = c
+                .get("source")
+                .and_then(Yaml::scalar_text)
+                .unwrap_or_default();
+            let quote = c
+                .get("quote")
+                .and_then(Yaml::scalar_text)
+                .unwrap_or_default();
+            let locator = c
+                .get("locator")
+                .and_then(Yaml::scalar_text)
+                .unwrap_or_default();
+            if source_ids.contains(&SourceId::from(source.as_str())) {
+                citations.push(Citation {
+                    source: source.into(),
+                    quote,
+                    locator,
+                });
+            } else {
+                warnings.push(Message::at(
+                    b.line(at),
+                    None,
+                    format!("a citation of \"{source}\", which is not a source of the map, is kept in the notes"),
+                ));
+                notes.push(
+                    format!("Citation of \"{source}\": {quote} {locator}")
+                        .trim()
+                        .to_owned(),
+                );
+            }
+        }
+        let mut node = Node::new(
+            node_ids[i].clone().unwrap_or_default(),
+            NodeKind::Claim,
+            text,
+            Position::default(),
+        );
+        node.notes = notes.join("\n\n");
+        node.pinned = d.pinned;
+        node.citations = citations;
+        nodes.push(node);
+    }
+    b.warnings.extend(warnings);
+
+    // Links, each pair once.
+    let mut seen: HashMap<(usize, usize), (bool, usize)> = HashMap::new();
+    let mut links = Vec::new();
+    for &(from, to, supports, at) in &b.relations.clone() {
+        if from == to {
+            b.warn(
+                at,
+                format!(
+                    "{} cannot support or attack itself; that relation is left out",
+                    shown(&b.entities[from].key)
+                ),
+            );
+            continue;
+        }
+        match seen.get(&(from, to)) {
+            Some(&(s, _)) if s == supports => {}
+            Some(&(_, first)) => {
+                let first_line = b.line(first);
+                b.warn(
+                    at,
+                    format!(
+                        "{} both supports and attacks {}; argmap keeps the relation on line {first_line}",
+                        shown(&b.entities[from].key),
+                        shown(&b.entities[to].key)
+                    ),
+                );
+            }
+            None => {
+                seen.insert((from, to), (supports, at));
+                links.push(Link::new(
+                    nodes[from].id.clone(),
+                    nodes[to].id.clone(),
+                    if supports {
+                        Relation::Supports
+                    } else {
+                        Relation::Opposes
+                    },
+                ));
+            }
+        }
+    }
+    let inferred = infer_kinds(nodes.iter().map(|n| n.id.as_str()), &links);
+    for ((node, kind), guess) in nodes.iter_mut().zip(kinds).zip(inferred) {
+        node.kind = kind.unwrap_or(guess);
+    }
+    // Nodes in the order they are defined (a reference may come before the definition).
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by_key(|&i| b.entities[i].defined_at.unwrap_or(b.entities[i].at));
+    let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+    map.nodes = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    map.links = links;
+
+    if let Some(main) = fm.main_claim {
+        if map.node(&NodeId::from(main.as_str())).is_some() {
+            map.main_claim = Some(main.into());
+        } else {
+            b.warnings.push(Message::nowhere(format!(
+                "the main claim \"{main}\" named in the front matter is not a node; argmap will pick one"
+            )));
+        }
+    }
+    if let Some(Yaml::Seq(steps)) = &fm.presentation {
+        let known: HashSet<String> = map.nodes.iter().map(|n| n.id.0.clone()).collect();
+        let steps: Vec<Step> = steps
+            .iter()
+            .map(|s| Step {
+                title: s
+                    .get("title")
+                    .and_then(Yaml::scalar_text)
+                    .unwrap_or_default(),
+                nodes: match s.get("nodes") {
+                    Some(Yaml::Seq(ns)) => ns
+                        .iter()
+                        .filter_map(Yaml::scalar_text)
+                        .filter(|n| known.contains(n))
+                        .map(NodeId::from)
+                        .collect(),
+                    _ => Vec::new(),
+                },
+            })
+            .collect();
+        map.presentation = Some(steps);
+    }
+
+    let mut description: Vec<String> = Vec::new();
+    if let Some(d) = fm.description {
+        description.push(d);
+    }
+    description.extend(fm.extra_description);
+    description.extend(b.prose.iter().cloned());
+    map.description = description.join("\n\n");
+
+    if map.nodes.is_empty() {
+        b.warnings.push(Message::nowhere(
+            "no statements or arguments found; the map is empty",
+        ));
+    }
+    tidy_layout(&mut map);
+    let problems = validate(&map);
+    if has_errors(&problems) {
+        return Err(ImportError {
+            errors: problems
+                .into_iter()
+                .filter(|p| p.severity == crate::model::Severity::Error)
+                .map(|p| {
+                    Message::nowhere(format!("the imported map would be invalid: {}", p.message))
+                })
+                .collect(),
+        });
+    }
+    // In file order; remarks about the whole file last.
+    b.warnings.sort_by_key(|w| w.line.unwrap_or(usize::MAX));
+    Ok(Imported {
+        map,
+        warnings: b.warnings,
+    })
+}

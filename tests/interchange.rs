@@ -1,0 +1,591 @@
+//! Argdown and AIF: round trips keep every node, text, kind and link; imports of real-shaped
+//! files give the expected maps and warnings with lines; no input makes the readers panic.
+
+mod common;
+
+use argmap::interchange::{ImportFormat, aif, argdown, import, import_bytes};
+use argmap::model::{ArgumentMap, Link, NodeKind, Position, Relation, has_errors, validate};
+use proptest::prelude::*;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn data(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// The map without what Argdown does not carry (positions) and with links in one order.
+fn comparable(map: &ArgumentMap) -> ArgumentMap {
+    let mut m = map.clone();
+    for n in &mut m.nodes {
+        n.pos = Position::default();
+    }
+    m.links
+        .sort_by(|a, b| (a.from.as_str(), a.to.as_str()).cmp(&(b.from.as_str(), b.to.as_str())));
+    m
+}
+
+fn link(map: &ArgumentMap, from: &str, to: &str) -> Option<Relation> {
+    map.link(&from.into(), &to.into()).map(|l| l.relation)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn map_to_argdown_to_map_keeps_everything_but_positions(map in common::valid_map()) {
+        let text = argdown::write(&map);
+        let back = argdown::read(&text, "fallback")
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        // (An empty map is reported as empty.)
+        prop_assert!(back.warnings.is_empty() || map.nodes.is_empty(), "{:?}\n{}", back.warnings, text);
+        prop_assert_eq!(comparable(&back.map), comparable(&map), "{}", text);
+        prop_assert!(!has_errors(&validate(&back.map)));
+        // Deterministic.
+        prop_assert_eq!(argdown::write(&map), text);
+    }
+
+    #[test]
+    fn map_to_aif_to_map_keeps_everything(map in common::valid_map()) {
+        let text = aif::write(&map);
+        let back = aif::read(&text, "fallback")
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert!(back.warnings.is_empty() || map.nodes.is_empty(), "{:?}", back.warnings);
+        prop_assert_eq!(&back.map, &map);
+        prop_assert_eq!(aif::write(&map), text);
+    }
+
+    #[test]
+    fn the_argdown_reader_never_panics_on_any_text(text in any::<String>()) {
+        check_reader_result(&text, ImportFormat::Argdown);
+    }
+
+    #[test]
+    fn the_argdown_reader_never_panics_on_argdown_like_text(text in argdown_like()) {
+        check_reader_result(&text, ImportFormat::Argdown);
+    }
+
+    #[test]
+    fn the_aif_reader_never_panics_on_aif_like_json(text in aif_like()) {
+        check_reader_result(&text, ImportFormat::Aif);
+    }
+
+    #[test]
+    fn the_aif_reader_never_panics_on_any_text(text in any::<String>()) {
+        check_reader_result(&text, ImportFormat::Aif);
+    }
+}
+
+/// A reader either gives a valid map, or errors placed inside the text.
+fn check_reader_result(text: &str, format: ImportFormat) {
+    match import(text, format, "t") {
+        Ok(imported) => {
+            assert!(!has_errors(&validate(&imported.map)), "{text:?}");
+            let lines = text.split('\n').count();
+            for w in &imported.warnings {
+                assert!(
+                    w.line.is_none_or(|l| l >= 1 && l <= lines),
+                    "{w:?} in {text:?}"
+                );
+            }
+        }
+        Err(e) => {
+            assert!(!e.errors.is_empty());
+            let lines = text.split('\n').count();
+            for m in &e.errors {
+                assert!(
+                    m.line.is_none_or(|l| l >= 1 && l <= lines),
+                    "{m:?} in {text:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Text made of Argdown's building blocks in any order.
+fn argdown_like() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "[A]: ",
+        "[B]",
+        "<Arg>: ",
+        "<Arg>",
+        "text ",
+        "more words",
+        "\n",
+        "\n\n",
+        "  ",
+        "    ",
+        "+ ",
+        "- ",
+        "<+ ",
+        "<- ",
+        "+> ",
+        "-> ",
+        "_ ",
+        "<_ ",
+        "_> ",
+        ">< ",
+        "(1) ",
+        "(2) ",
+        "----",
+        "--",
+        "#tag ",
+        "#(two words) ",
+        "{a: 1}",
+        "{id: \"x\", text: \"y\"}",
+        "{broken: [}",
+        "===",
+        "// c",
+        "/* c */",
+        "/*",
+        "<!-- c -->",
+        "*",
+        "**",
+        "_",
+        "\\",
+        ".->.",
+        ":+1:",
+        "@[A]",
+        "[l](http://x)",
+        "# Head ",
+        "* ",
+        "1. ",
+        "}",
+        "{",
+        "\r\n",
+        "\t",
+        "é",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
+/// JSON in AIF's shape with random types, ids and edges (some dangling, some odd).
+fn aif_like() -> impl Strategy<Value = String> {
+    let node = (
+        0u8..12,
+        prop::sample::select(vec!["I", "RA", "CA", "MA", "PA", "L", "YA", "TA", "", "X"]),
+        "[a-z ]{0,6}",
+        any::<bool>(),
+    );
+    let edge = (0u8..14, 0u8..14);
+    (
+        prop::collection::vec(node, 0..12),
+        prop::collection::vec(edge, 0..16),
+        any::<bool>(),
+    )
+        .prop_map(|(nodes, edges, wrapped)| {
+            let nodes: Vec<String> = nodes
+                .into_iter()
+                .map(|(id, kind, text, numeric)| {
+                    let id = if numeric {
+                        id.to_string()
+                    } else {
+                        format!("\"{id}\"")
+                    };
+                    format!("{{\"nodeID\": {id}, \"type\": \"{kind}\", \"text\": \"{text}\"}}")
+                })
+                .collect();
+            let edges: Vec<String> = edges
+                .into_iter()
+                .map(|(f, t)| format!("{{\"fromID\": \"{f}\", \"toID\": {t}}}"))
+                .collect();
+            let aif = format!(
+                "{{\"nodes\": [{}], \"edges\": [{}], \"locutions\": []}}",
+                nodes.join(", "),
+                edges.join(", ")
+            );
+            if wrapped {
+                format!("{{\"AIF\": {aif}, \"OVA\": {{\"nodes\": []}}, \"text\": \"<b>x</b>\"}}")
+            } else {
+                aif
+            }
+        })
+}
+
+#[test]
+fn the_article_map_survives_both_round_trips() {
+    let map = argmap::bundled::article_map();
+    let text = argdown::write(&map);
+    // Every node once as a definition, every link once as a reference line.
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with('[')).count(),
+        map.nodes.len()
+    );
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.starts_with("  <+ [") || l.starts_with("  <- ["))
+            .count(),
+        map.links.len()
+    );
+    let back = argdown::read(&text, "x").unwrap();
+    assert!(back.warnings.is_empty());
+    assert_eq!(comparable(&back.map), comparable(&map));
+    let back = aif::read(&aif::write(&map), "x").unwrap();
+    assert_eq!(back.map, map);
+}
+
+#[test]
+fn the_argdown_primer_imports_as_argdown_reads_it() {
+    // 10 relations in Argdown's own JSON, plus 3 supports from its premise–conclusion structure.
+    let imported = argdown::read(&data("argdown-primer.argdown"), "primer").unwrap();
+    let map = &imported.map;
+    assert_eq!(map.title, "Welcome to Argdown!");
+    assert_eq!(map.nodes.len(), 13);
+    assert_eq!(map.links.len(), 13);
+    assert_eq!(
+        link(map, "argument-title", "statement-2"),
+        Some(Relation::Supports)
+    );
+    assert_eq!(
+        link(map, "another-argument", "statement-2"),
+        Some(Relation::Opposes)
+    );
+    assert_eq!(link(map, "intro", "argument-1"), Some(Relation::Opposes));
+    assert_eq!(
+        link(map, "and-now-the-conclusion", "statement-1"),
+        Some(Relation::Opposes)
+    );
+    assert_eq!(
+        link(
+            map,
+            "first-premise-this-is-is-a-normal",
+            "and-now-the-conclusion"
+        ),
+        Some(Relation::Supports)
+    );
+    assert_eq!(
+        link(map, "argument-1", "and-now-the-conclusion"),
+        Some(Relation::Supports)
+    );
+    let statement_1 = map.node(&"statement-1".into()).unwrap();
+    assert_eq!(
+        statement_1.text,
+        "Another statement (after a blank line), this time with a title defined in square brackets. We can use the title to refer to this statement later or mention it in other statements."
+    );
+    assert_eq!(statement_1.notes, "Tags: #(Another tag)");
+    let argument_1 = map.node(&"argument-1".into()).unwrap();
+    assert!(
+        argument_1
+            .notes
+            .contains("Inference rule: Some inference rule (Some additional info: 1,2)")
+    );
+    // Prose and headings are kept in the description.
+    assert!(
+        map.description
+            .starts_with("# Welcome to Argdown!\n\nThis Argdown document only demonstrates")
+    );
+    assert!(
+        map.description
+            .contains("a #tag and a link (https://github.com/christianvoigt/argdown-parser).")
+    );
+    let lines: Vec<Option<usize>> = imported.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, vec![Some(1), Some(22), Some(48), Some(55), Some(66)]);
+    assert!(
+        imported.warnings[3]
+            .text
+            .contains("heading \"Argument reconstructions\"")
+    );
+    assert!(
+        imported.warnings[4]
+            .text
+            .contains("[Statement 2] is stated again")
+    );
+}
+
+#[test]
+fn the_car_free_example_uses_every_construct() {
+    let imported = argdown::read(&data("car-free-city.argdown"), "x").unwrap();
+    let map = &imported.map;
+    assert_eq!(map.title, "Should the city ban cars from the old town?");
+    assert_eq!(map.nodes.len(), 11);
+    assert_eq!(map.links.len(), 13);
+    let kind = |id: &str| map.node(&id.into()).unwrap().kind;
+    assert_eq!(kind("ban"), NodeKind::Claim); // its own tag
+    assert_eq!(kind("shops"), NodeKind::Counterpoint);
+    assert_eq!(kind("no2-data"), NodeKind::Evidence);
+    assert_eq!(
+        link(map, "not-comparable", "cleaner-air"),
+        Some(Relation::Opposes)
+    ); // undercut
+    assert_eq!(
+        link(map, "footfall", "footfall-fell"),
+        Some(Relation::Opposes)
+    ); // contradiction
+    assert_eq!(
+        link(map, "footfall-fell", "footfall"),
+        Some(Relation::Opposes)
+    );
+    assert_eq!(link(map, "air-improves", "ban"), Some(Relation::Supports)); // +>
+    assert_eq!(link(map, "ban", "commute"), Some(Relation::Opposes)); // list item
+    assert_eq!(
+        link(map, "lower-no2-means-cleaner-air", "air-improves"),
+        Some(Relation::Supports)
+    );
+    assert_eq!(
+        map.node(&"no2-data".into()).unwrap().notes,
+        "source: Urban Institute report, p. 12\n\nyear: 2021"
+    );
+    assert_eq!(
+        map.node(&"footfall".into()).unwrap().text,
+        "Footfall rose in the car-free streets studied."
+    );
+    assert!(
+        map.description
+            .contains("What does the ban cost commuters? ❓ Nobody [yet] knows #1 priority.")
+    );
+    let warnings: Vec<String> = imported
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.line.unwrap_or(0), w.text))
+        .collect();
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("1: front matter settings not kept")
+            && warnings[0].ends_with("color, model")
+    );
+    assert!(warnings[1].starts_with("25: [Ban] cannot support or attack itself"));
+    assert!(warnings[2].starts_with("42: heading \"Open questions\""));
+}
+
+#[test]
+fn broken_argdown_is_an_error_with_line_and_column() {
+    let e = argdown::read(&data("broken-relation.argdown"), "x").unwrap_err();
+    assert_eq!(e.errors.len(), 1);
+    assert_eq!((e.errors[0].line, e.errors[0].col), (Some(4), Some(4)));
+    assert!(
+        e.errors[0]
+            .text
+            .contains("no statement or argument above it")
+    );
+}
+
+#[test]
+fn an_ova3_file_gives_nodes_links_positions_and_sources() {
+    let imported = aif::read(&data("ova3-car-free.json"), "ova3-car-free").unwrap();
+    let map = &imported.map;
+    assert_eq!(map.nodes.len(), 6);
+    assert_eq!(map.links.len(), 4);
+    assert_eq!(link(map, "2", "1"), Some(Relation::Supports));
+    assert_eq!(link(map, "3", "1"), Some(Relation::Opposes));
+    assert_eq!(link(map, "4", "3"), Some(Relation::Opposes));
+    assert_eq!(link(map, "6", "1"), Some(Relation::Opposes)); // the undercut, approximated
+    assert_eq!(map.nodes[3].pos, Position::new(650.0, 550.0));
+    let ids: Vec<&str> = map.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, vec!["text", "alice", "bob"]);
+    assert!(
+        map.sources[0]
+            .text
+            .as_deref()
+            .unwrap()
+            .contains("Shops depend on customers who arrive by car. & more.")
+    );
+    assert_eq!(
+        map.sources[2].reported_in.as_ref().unwrap().as_str(),
+        "text"
+    );
+    let c = &map.nodes[2].citations[0];
+    assert_eq!(
+        (c.source.as_str(), c.quote.as_str()),
+        ("bob", "Shops depend on customers who arrive by car.")
+    );
+    let w: Vec<String> = imported
+        .warnings
+        .iter()
+        .map(|w| format!("{:?}: {}", w.line, w.text))
+        .collect();
+    assert_eq!(w.len(), 3, "{w:?}");
+    assert!(w.iter().any(|w| w.contains("\"TA\"")));
+    assert!(w.iter().any(|w| w.contains("\"MA\"")));
+    assert!(w.iter().any(|w| w.contains("undercut")));
+    assert!(imported.warnings.iter().all(|w| w.line.is_some()));
+}
+
+#[test]
+fn a_plain_aifdb_file_with_numeric_ids_and_a_dangling_edge() {
+    let imported = aif::read(&data("aifdb-nuclear.json"), "nuclear").unwrap();
+    let map = &imported.map;
+    assert_eq!(map.title, "nuclear");
+    assert_eq!(map.nodes.len(), 4);
+    assert_eq!(map.links.len(), 3);
+    assert_eq!(link(map, "2", "1"), Some(Relation::Supports));
+    assert_eq!(link(map, "3", "1"), Some(Relation::Supports));
+    assert_eq!(link(map, "5", "1"), Some(Relation::Opposes));
+    assert_eq!(map.nodes[0].kind, NodeKind::Claim);
+    assert_eq!(map.nodes[1].kind, NodeKind::Evidence);
+    assert_eq!(map.nodes[3].kind, NodeKind::Counterpoint);
+    // No OVA positions: laid out as a tree without overlaps.
+    let mut places: Vec<(i64, i64)> = map
+        .nodes
+        .iter()
+        .map(|n| (n.pos.x as i64, n.pos.y as i64))
+        .collect();
+    places.sort();
+    places.dedup();
+    assert_eq!(places.len(), 4);
+    assert_eq!(imported.warnings.len(), 2);
+}
+
+#[test]
+fn imported_argdown_is_laid_out_as_a_tree() {
+    let map = argdown::read("[A]: a\n  + [B]: b\n  + [C]: c\n    - [D]: d\n", "t")
+        .unwrap()
+        .map;
+    let pos = |id: &str| {
+        let p = map.node(&id.into()).unwrap().pos;
+        (p.x, p.y)
+    };
+    assert_eq!(pos("a"), (140.0, 0.0));
+    assert_eq!(pos("b"), (0.0, 220.0));
+    assert_eq!(pos("c"), (280.0, 220.0));
+    assert_eq!(pos("d"), (280.0, 440.0));
+}
+
+#[test]
+fn links_to_a_node_from_several_parents_and_cycles_are_written_once_each() {
+    let mut map = ArgumentMap::new("Cycles");
+    for id in ["a", "b", "c"] {
+        map.nodes.push(argmap::model::Node::new(
+            id,
+            NodeKind::Claim,
+            id.to_uppercase(),
+            Position::default(),
+        ));
+    }
+    map.links = vec![
+        Link::new("a", "b", Relation::Supports),
+        Link::new("b", "c", Relation::Supports),
+        Link::new("c", "a", Relation::Opposes),
+        Link::new("a", "c", Relation::Opposes),
+    ];
+    let text = argdown::write(&map);
+    assert_eq!(text.matches("\n  <").count(), 4, "{text}");
+    let back = argdown::read(&text, "t").unwrap().map;
+    assert_eq!(comparable(&back), comparable(&map));
+}
+
+#[test]
+fn import_bytes_refuses_non_utf8_and_ignores_a_bom() {
+    assert!(import_bytes(b"\xef\xbb\xbf[A]: a\n", ImportFormat::Argdown, "t").is_ok());
+    let e = import_bytes(b"[A]: a\n\xfe", ImportFormat::Aif, "t").unwrap_err();
+    assert_eq!(e.errors[0].line, Some(2));
+}
+
+// The command line.
+
+fn argmap(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn cli_import_writes_a_valid_map_and_prints_warnings_with_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("primer.argdown"),
+        data("argdown-primer.argdown"),
+    )
+    .unwrap();
+    let out = argmap(
+        &["import", "primer.argdown", "--to", "primer.ron"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("primer.argdown:1: warning: heading \"Welcome to Argdown!\""),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "imported primer.argdown into primer.ron: 13 nodes, 13 links, 0 sources, 5 warnings"
+        ),
+        "{err}"
+    );
+    let check = argmap(&["check", "primer.ron"], dir.path());
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+}
+
+#[test]
+fn cli_import_reports_broken_input_and_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.ad"), data("broken-relation.argdown")).unwrap();
+    let out = argmap(&["import", "bad.ad", "--to", "bad.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("bad.ad:4:4: error: this relation has no statement"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("bad.ron").exists());
+
+    std::fs::write(dir.path().join("x.txt"), "[A]: a").unwrap();
+    let out = argmap(&["import", "x.txt", "--to", "x.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--format"));
+    let out = argmap(
+        &["import", "x.txt", "--format", "argdown", "--to", "x.ron"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = argmap(&["import", "missing.aif", "--to", "m.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn cli_export_to_argdown_and_aif_by_extension_or_format() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.ron"), argmap::bundled::ARTICLE_MAP_RON).unwrap();
+    for (args, file) in [
+        (vec!["export", "a.ron", "--to", "a.argdown"], "a.argdown"),
+        (vec!["export", "a.ron", "--to", "a.aif"], "a.aif"),
+        (
+            vec!["export", "a.ron", "--format", "aif", "--to", "a.aif.json"],
+            "a.aif.json",
+        ),
+    ] {
+        let out = argmap(&args, dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let back = argmap(
+            &[
+                "import",
+                file,
+                "--format",
+                if file.ends_with("argdown") {
+                    "argdown"
+                } else {
+                    "aif"
+                },
+                "--to",
+                "back.ron",
+            ],
+            dir.path(),
+        );
+        assert_eq!(back.status.code(), Some(0), "{}", stderr(&back));
+        let same = argmap(&["diff", "a.ron", "back.ron"], dir.path());
+        let changes = String::from_utf8_lossy(&same.stdout).into_owned();
+        // AIF keeps positions and order; Argdown lists links under the node they bear on.
+        assert!(
+            changes.lines().all(|l| l.starts_with("~ node")
+                || l.contains("moved:")
+                || l == "~ links reordered"),
+            "{changes}"
+        );
+        if file != "a.argdown" {
+            assert_eq!(same.status.code(), Some(0), "{changes}");
+        }
+    }
+    let text = std::fs::read_to_string(dir.path().join("a.aif")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["AIF"]["nodes"].as_array().unwrap().len(), 32 + 32);
+}
