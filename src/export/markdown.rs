@@ -1,0 +1,310 @@
+//! Markdown export: the argument as a nested outline for reports.
+//!
+//! The map's title and description, then the main claim and what supports and opposes it as
+//! nested bullet lists, every item with its relation and kind; each citation becomes a
+//! footnote with the source, its rating, the quote and where it is in the source. A node that
+//! bears on several nodes is written out once and referred back to after that. Nodes not
+//! connected to the main claim follow in a section of their own.
+
+use crate::model::{ArgumentMap, Citation, Node, NodeKind, OutlineRow, Relation, outline};
+use crate::render::clean::{clean, one_line};
+use std::fmt::Write;
+
+/// Lists deeper than this are written at this depth (with the real depth noted), so a very
+/// deep chain neither makes the file quadratic in size nor defeats Markdown renderers.
+const MAX_INDENT: usize = 16;
+/// How many words a back-reference repeats.
+const BACK_REFERENCE_WORDS: usize = 8;
+
+pub fn to_markdown(map: &ArgumentMap) -> String {
+    let mut doc = Doc::default();
+    let title = one_line(&map.title);
+    let title = if title.is_empty() {
+        "Argument map".to_owned()
+    } else {
+        title
+    };
+    doc.line(&format!("# {}", escape(&title)));
+    let description = clean(&map.description);
+    if !description.trim().is_empty() {
+        doc.blank();
+        for paragraph in description.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            doc.line(&text_block(paragraph, ""));
+            doc.blank();
+        }
+        doc.out.pop();
+    }
+
+    let tree = outline(map);
+    let (attached, unattached) = tree.rows.split_at(tree.unattached_from);
+    doc.blank();
+    match attached.split_first() {
+        Some((root, children)) => {
+            doc.line("## The argument");
+            doc.blank();
+            let node = &map.nodes[root.node];
+            let kind = match node.kind {
+                NodeKind::Claim => String::new(),
+                kind => format!(" ({})", kind.as_str()),
+            };
+            let notes = doc.footnotes(map, node);
+            doc.line(&format!(
+                "**Main claim{kind}:** {}{notes}",
+                text_block(&node.text, "")
+            ));
+            if !children.is_empty() {
+                doc.blank();
+                doc.rows(map, children, 1);
+            }
+        }
+        None => doc.line("This map has no nodes."),
+    }
+    if !unattached.is_empty() {
+        doc.blank();
+        doc.line("## Not connected to the main claim");
+        doc.blank();
+        doc.rows(map, unattached, 0);
+    }
+    if !doc.notes.is_empty() {
+        doc.blank();
+        let notes = std::mem::take(&mut doc.notes);
+        for (i, note) in notes.iter().enumerate() {
+            doc.line(&format!("[^{}]: {note}", i + 1));
+        }
+    }
+    doc.out
+}
+
+#[derive(Default)]
+struct Doc {
+    out: String,
+    /// Footnote texts, numbered from 1 in order of first use.
+    notes: Vec<String>,
+}
+
+impl Doc {
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn blank(&mut self) {
+        self.out.push('\n');
+    }
+
+    /// Outline rows as a nested list; rows at `base_depth` are top-level items.
+    fn rows(&mut self, map: &ArgumentMap, rows: &[OutlineRow], base_depth: usize) {
+        for row in rows {
+            let node = &map.nodes[row.node];
+            let level = row.depth.saturating_sub(base_depth);
+            let shown = level.min(MAX_INDENT);
+            let indent = "  ".repeat(shown);
+            let deeper = if shown < level {
+                format!("(level {}) ", level + 1)
+            } else {
+                String::new()
+            };
+            let head = match row.relation {
+                Some(relation) => format!("**{}** ({})", verb(relation), node.kind.as_str()),
+                None => format!("**{}**", node.kind.label()),
+            };
+            if row.repeated {
+                self.line(&format!(
+                    "{indent}- {deeper}{head}: *see above:* {}",
+                    escape(&first_words(&node.text))
+                ));
+            } else {
+                let notes = self.footnotes(map, node);
+                let text = text_block(&node.text, &format!("{indent}  "));
+                self.line(&format!("{indent}- {deeper}{head}: {text}{notes}"));
+            }
+        }
+    }
+
+    /// Footnote references for the node's citations (`[^3][^4]`), recording their texts.
+    fn footnotes(&mut self, map: &ArgumentMap, node: &Node) -> String {
+        let mut refs = String::new();
+        for citation in &node.citations {
+            self.notes.push(footnote(map, citation));
+            let _ = write!(refs, "[^{}]", self.notes.len());
+        }
+        refs
+    }
+}
+
+fn verb(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Supports => "Supports",
+        Relation::Opposes => "Opposes",
+    }
+}
+
+/// One footnote: the quote and where it is, then the source, its byline and its rating.
+fn footnote(map: &ArgumentMap, citation: &Citation) -> String {
+    let mut parts = Vec::new();
+    let quote = one_line(&citation.quote);
+    let locator = one_line(&citation.locator);
+    match (quote.is_empty(), locator.is_empty()) {
+        (false, false) => parts.push(format!(
+            "\u{201c}{}\u{201d} ({}).",
+            escape(&quote),
+            escape(&locator)
+        )),
+        (false, true) => parts.push(format!("\u{201c}{}\u{201d}.", escape(&quote))),
+        (true, false) => parts.push(format!("{}.", escape(&locator))),
+        (true, true) => {}
+    }
+    let Some(source) = map.source(&citation.source) else {
+        parts.push(format!(
+            "Source \u{201c}{}\u{201d} (not in this map).",
+            escape(&one_line(citation.source.as_str()))
+        ));
+        return parts.join(" ");
+    };
+    let mut what = format!("*{}*", escape(&one_line(&source.title)));
+    let byline: Vec<String> = [
+        one_line(&source.authors.join(", ")),
+        one_line(&source.outlet),
+        one_line(&source.date),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
+    if !byline.is_empty() {
+        let _ = write!(what, ", {}", escape(&byline.join(", ")));
+    }
+    let _ = write!(what, " ({}).", source.kind.as_str());
+    parts.push(what);
+    if let Some(via) = source.reported_in.as_ref().and_then(|id| map.source(id)) {
+        parts.push(format!("Reported in *{}*.", escape(&one_line(&via.title))));
+    }
+    parts.push(rating(source));
+    let url = one_line(&source.url);
+    if is_plain_url(&url) {
+        parts.push(format!("<{url}>"));
+    }
+    parts.join(" ")
+}
+
+/// "Reliability C (fairly reliable), credibility 3 (possibly true)."
+fn rating(source: &crate::model::Source) -> String {
+    match (source.reliability, source.credibility) {
+        (None, None) => "Not rated.".to_owned(),
+        (r, c) => format!(
+            "{}, {}.",
+            r.map_or("Reliability not rated".to_owned(), |r| format!(
+                "Reliability {} ({})",
+                r.letter(),
+                r.meaning()
+            )),
+            c.map_or("credibility not rated".to_owned(), |c| format!(
+                "credibility {} ({})",
+                c.level(),
+                c.meaning()
+            ))
+        ),
+    }
+}
+
+/// An http(s) address that can stand in an autolink as it is.
+fn is_plain_url(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>' || c.is_control())
+}
+
+/// The first few words of a text, for a back-reference.
+fn first_words(text: &str) -> String {
+    let text = one_line(text);
+    let words: Vec<&str> = text.split(' ').collect();
+    if words.len() > BACK_REFERENCE_WORDS {
+        format!("{}…", words[..BACK_REFERENCE_WORDS].join(" "))
+    } else {
+        text
+    }
+}
+
+/// A node's or description's text, its lines joined by hard line breaks whose continuation
+/// lines are indented by `indent` (so they stay inside the list item).
+fn text_block(text: &str, indent: &str) -> String {
+    let text = clean(text);
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|l| {
+            l.split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|l| !l.is_empty())
+        .map(|l| escape(&l))
+        .collect();
+    lines.join(&format!("\\\n{indent}"))
+}
+
+/// One line of text with every character that Markdown (CommonMark and GitHub's extensions)
+/// could read as markup escaped: emphasis, code, links, HTML, headings, tables, strikethrough,
+/// maths, entities, and list or quote markers at the start of a line.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let entity = c == '&'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_alphanumeric() || *n == '#');
+        if entity
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '$'
+            )
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // At the start of a line "-", "+", "=" and "1." / "1)" begin lists or headings.
+    let first = out.chars().next();
+    if matches!(first, Some('-' | '+' | '=')) {
+        out.insert(0, '\\');
+    } else if let Some(end) = out.find(|c: char| !c.is_ascii_digit())
+        && end > 0
+        && matches!(out[end..].chars().next(), Some('.' | ')'))
+    {
+        out.insert(end, '\\');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape("*bold* [link](x) # heading"),
+            "\\*bold\\* \\[link\\](x) \\# heading"
+        );
+        assert_eq!(escape("- item"), "\\- item");
+        assert_eq!(escape("1984. A year"), "1984\\. A year");
+        assert_eq!(
+            escape("a <b> & c_d `e` | ~f~ $g$ &amp;"),
+            "a \\<b\\> & c\\_d \\`e\\` \\| \\~f\\~ \\$g\\$ \\&amp;"
+        );
+        assert_eq!(escape("Trump's 2018 talks."), "Trump's 2018 talks.");
+    }
+
+    #[test]
+    fn multi_line_text_stays_in_its_item() {
+        assert_eq!(
+            text_block("one\n\n  two\r\n# three", "    "),
+            "one\\\n    two\\\n    \\# three"
+        );
+    }
+
+    #[test]
+    fn back_references_are_short() {
+        assert_eq!(first_words("a b c"), "a b c");
+        assert_eq!(first_words("1 2 3 4 5 6 7 8 9 10"), "1 2 3 4 5 6 7 8…");
+    }
+}

@@ -1,0 +1,17 @@
+//! Maps as pictures, without egui: the layout of cards, text and links that picture exports
+//! (SVG, PNG, PDF) draw. [`build`] turns a map into a [`Scene`] of positioned shapes and text
+//! lines in map units that mirrors the canvas (same font, sizes, colours and link routes).
+
+mod arrow;
+mod card;
+pub mod clean;
+pub mod font;
+pub mod geom;
+mod legend;
+pub mod page;
+pub mod route;
+mod scene;
+pub mod style;
+pub mod wrap;
+
+pub use scene::{Arrow, Badge, Card, Emphasis, Halo, Icon, Legend, Marker, Scene, TextRun, build};
