@@ -1,0 +1,445 @@
+//! What changed between two versions of a map, item by item (matched by id), not line by line.
+
+use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, Relation, Source, SourceId};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One field that differs: its name and both values as people read them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry {
+    /// The map's title, description, main claim or talk.
+    Map(FieldChange),
+    NodeAdded(Node),
+    NodeRemoved(Node),
+    NodeChanged {
+        id: NodeId,
+        changes: Vec<FieldChange>,
+    },
+    LinkAdded(Link),
+    LinkRemoved(Link),
+    LinkChanged {
+        from: NodeId,
+        to: NodeId,
+        old: Relation,
+        new: Relation,
+    },
+    SourceAdded(Source),
+    SourceRemoved(Source),
+    SourceChanged {
+        id: SourceId,
+        changes: Vec<FieldChange>,
+    },
+    /// The same items are there, in another order ("nodes", "links", "sources").
+    Reordered(&'static str),
+}
+
+/// Every change from one map to another, in file order: map fields, nodes, links, sources.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapDiff {
+    pub entries: Vec<Entry>,
+}
+
+impl MapDiff {
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A string value for messages: quoted, with line breaks shown as `\n`.
+pub(crate) fn quoted(text: &str) -> String {
+    format!("{text:?}")
+}
+
+/// `quoted`, cut to about `max` characters.
+pub(crate) fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        quoted(text)
+    } else {
+        let cut: String = text.chars().take(max).collect();
+        format!("{}…", quoted(&cut))
+    }
+}
+
+fn change(field: &str, old: String, new: String) -> FieldChange {
+    FieldChange {
+        field: field.to_owned(),
+        old,
+        new,
+    }
+}
+
+fn optional(value: Option<&str>) -> String {
+    value.map_or_else(|| "none".to_owned(), quoted)
+}
+
+fn citation_text(c: &Citation) -> String {
+    let mut s = format!("of {}", quoted(c.source.as_str()));
+    if !c.quote.is_empty() {
+        s.push_str(&format!(": {}", short(&c.quote, 80)));
+    }
+    if !c.locator.is_empty() {
+        s.push_str(&format!(" ({})", c.locator));
+    }
+    s
+}
+
+/// The fields of a node that differ between `old` and `new` (same id).
+pub fn node_changes(old: &Node, new: &Node) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    if old.text != new.text {
+        out.push(change("text", quoted(&old.text), quoted(&new.text)));
+    }
+    if old.kind != new.kind {
+        out.push(change(
+            "kind",
+            old.kind.as_str().into(),
+            new.kind.as_str().into(),
+        ));
+    }
+    if old.notes != new.notes {
+        out.push(change(
+            "notes",
+            short(&old.notes, 200),
+            short(&new.notes, 200),
+        ));
+    }
+    let (a, b) = (old.pos.rounded(), new.pos.rounded());
+    if a != b {
+        out.push(change(
+            "moved",
+            format!("({}, {})", a.x, a.y),
+            format!("({}, {})", b.x, b.y),
+        ));
+    }
+    if old.pinned != new.pinned {
+        let word = |p: bool| if p { "pinned" } else { "not pinned" }.to_owned();
+        out.push(change("pinned", word(old.pinned), word(new.pinned)));
+    }
+    for c in &new.citations {
+        if !old.citations.contains(c) {
+            out.push(change("+ citation", String::new(), citation_text(c)));
+        }
+    }
+    for c in &old.citations {
+        if !new.citations.contains(c) {
+            out.push(change("- citation", citation_text(c), String::new()));
+        }
+    }
+    out
+}
+
+/// The fields of a source that differ (long texts are summarised).
+pub fn source_changes(old: &Source, new: &Source) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    let mut text = |field: &str, a: &str, b: &str| {
+        if a != b {
+            out.push(change(field, short(a, 120), short(b, 120)));
+        }
+    };
+    text("title", &old.title, &new.title);
+    text("kind", old.kind.as_str(), new.kind.as_str());
+    text("authors", &old.authors.join("; "), &new.authors.join("; "));
+    text("outlet", &old.outlet, &new.outlet);
+    text("date", &old.date, &new.date);
+    text("url", &old.url, &new.url);
+    text("accessed", &old.accessed, &new.accessed);
+    text("notes", &old.notes, &new.notes);
+    let rating = |s: &Source| s.rating().unwrap_or_else(|| "unrated".into());
+    if rating(old) != rating(new) {
+        out.push(change("rating", rating(old), rating(new)));
+    }
+    if old.reported_in != new.reported_in {
+        out.push(change(
+            "reported in",
+            optional(old.reported_in.as_ref().map(|s| s.as_str())),
+            optional(new.reported_in.as_ref().map(|s| s.as_str())),
+        ));
+    }
+    if old.text != new.text {
+        let size = |t: &Option<String>| match t {
+            None => "none".to_owned(),
+            Some(t) => format!("{} characters", t.chars().count()),
+        };
+        out.push(change("text", size(&old.text), size(&new.text)));
+    }
+    out
+}
+
+/// Whether the items common to both lists come in the same order.
+fn same_order<K: Eq + std::hash::Hash>(old: &[K], new: &[K]) -> bool {
+    let in_new: HashSet<&K> = new.iter().collect();
+    let in_old: HashSet<&K> = old.iter().collect();
+    old.iter()
+        .filter(|k| in_new.contains(k))
+        .eq(new.iter().filter(|k| in_old.contains(k)))
+}
+
+/// What changed from `old` to `new`.
+pub fn diff(old: &ArgumentMap, new: &ArgumentMap) -> MapDiff {
+    let mut entries = Vec::new();
+    if old.title != new.title {
+        entries.push(Entry::Map(change(
+            "title",
+            quoted(&old.title),
+            quoted(&new.title),
+        )));
+    }
+    if old.description != new.description {
+        entries.push(Entry::Map(change(
+            "description",
+            short(&old.description, 200),
+            short(&new.description, 200),
+        )));
+    }
+    if old.main_claim != new.main_claim {
+        entries.push(Entry::Map(change(
+            "main claim",
+            optional(old.main_claim.as_ref().map(|id| id.as_str())),
+            optional(new.main_claim.as_ref().map(|id| id.as_str())),
+        )));
+    }
+    if old.presentation != new.presentation {
+        let steps = |p: &Option<Vec<crate::model::Step>>| match p {
+            None => "the default walk".to_owned(),
+            Some(steps) => format!("{} arranged steps", steps.len()),
+        };
+        entries.push(Entry::Map(change(
+            "talk",
+            steps(&old.presentation),
+            steps(&new.presentation),
+        )));
+    }
+
+    let old_nodes: HashMap<&NodeId, &Node> = old.nodes.iter().map(|n| (&n.id, n)).collect();
+    let new_nodes: HashMap<&NodeId, &Node> = new.nodes.iter().map(|n| (&n.id, n)).collect();
+    for n in &old.nodes {
+        match new_nodes.get(&n.id) {
+            None => entries.push(Entry::NodeRemoved(n.clone())),
+            Some(m) => {
+                let changes = node_changes(n, m);
+                if !changes.is_empty() {
+                    entries.push(Entry::NodeChanged {
+                        id: n.id.clone(),
+                        changes,
+                    });
+                }
+            }
+        }
+    }
+    for n in new.nodes.iter().filter(|n| !old_nodes.contains_key(&n.id)) {
+        entries.push(Entry::NodeAdded(n.clone()));
+    }
+    let node_keys = |m: &ArgumentMap| m.nodes.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
+    if !same_order(&node_keys(old), &node_keys(new)) {
+        entries.push(Entry::Reordered("nodes"));
+    }
+
+    let key = |l: &Link| (l.from.clone(), l.to.clone());
+    let old_links: HashMap<(NodeId, NodeId), &Link> =
+        old.links.iter().map(|l| (key(l), l)).collect();
+    let new_links: HashMap<(NodeId, NodeId), &Link> =
+        new.links.iter().map(|l| (key(l), l)).collect();
+    for l in &old.links {
+        match new_links.get(&key(l)) {
+            None => entries.push(Entry::LinkRemoved(l.clone())),
+            Some(m) if m.relation != l.relation => entries.push(Entry::LinkChanged {
+                from: l.from.clone(),
+                to: l.to.clone(),
+                old: l.relation,
+                new: m.relation,
+            }),
+            Some(_) => {}
+        }
+    }
+    for l in new
+        .links
+        .iter()
+        .filter(|l| !old_links.contains_key(&key(l)))
+    {
+        entries.push(Entry::LinkAdded(l.clone()));
+    }
+    let link_keys = |m: &ArgumentMap| m.links.iter().map(key).collect::<Vec<_>>();
+    if !same_order(&link_keys(old), &link_keys(new)) {
+        entries.push(Entry::Reordered("links"));
+    }
+
+    let new_sources: HashMap<&SourceId, &Source> = new.sources.iter().map(|s| (&s.id, s)).collect();
+    let old_sources: HashSet<&SourceId> = old.sources.iter().map(|s| &s.id).collect();
+    for s in &old.sources {
+        match new_sources.get(&s.id) {
+            None => entries.push(Entry::SourceRemoved(s.clone())),
+            Some(t) => {
+                let changes = source_changes(s, t);
+                if !changes.is_empty() {
+                    entries.push(Entry::SourceChanged {
+                        id: s.id.clone(),
+                        changes,
+                    });
+                }
+            }
+        }
+    }
+    for s in new.sources.iter().filter(|s| !old_sources.contains(&s.id)) {
+        entries.push(Entry::SourceAdded(s.clone()));
+    }
+    let source_keys = |m: &ArgumentMap| m.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    if !same_order(&source_keys(old), &source_keys(new)) {
+        entries.push(Entry::Reordered("sources"));
+    }
+    MapDiff { entries }
+}
+
+fn arrow(l: &Link) -> String {
+    format!("{} → {}", quoted(l.from.as_str()), quoted(l.to.as_str()))
+}
+
+impl fmt::Display for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fields = |f: &mut fmt::Formatter<'_>, changes: &[FieldChange]| -> fmt::Result {
+            for c in changes {
+                if c.field.starts_with('+') {
+                    writeln!(f, "    {} {}", c.field, c.new)?;
+                } else if c.field.starts_with('-') {
+                    writeln!(f, "    {} {}", c.field, c.old)?;
+                } else {
+                    writeln!(f, "    {}: {} → {}", c.field, c.old, c.new)?;
+                }
+            }
+            Ok(())
+        };
+        match self {
+            Entry::Map(c) => writeln!(f, "~ {}: {} → {}", c.field, c.old, c.new),
+            Entry::NodeAdded(n) => writeln!(
+                f,
+                "+ node {} ({}): {}",
+                quoted(n.id.as_str()),
+                n.kind.as_str(),
+                short(&n.text, 100)
+            ),
+            Entry::NodeRemoved(n) => writeln!(
+                f,
+                "- node {} ({}): {}",
+                quoted(n.id.as_str()),
+                n.kind.as_str(),
+                short(&n.text, 100)
+            ),
+            Entry::NodeChanged { id, changes } => {
+                writeln!(f, "~ node {}:", quoted(id.as_str()))?;
+                fields(f, changes)
+            }
+            Entry::LinkAdded(l) => writeln!(f, "+ link {} ({})", arrow(l), l.relation.as_str()),
+            Entry::LinkRemoved(l) => writeln!(f, "- link {} ({})", arrow(l), l.relation.as_str()),
+            Entry::LinkChanged { from, to, old, new } => writeln!(
+                f,
+                "~ link {} → {}: {} → {}",
+                quoted(from.as_str()),
+                quoted(to.as_str()),
+                old.as_str(),
+                new.as_str()
+            ),
+            Entry::SourceAdded(s) => {
+                writeln!(
+                    f,
+                    "+ source {}: {}",
+                    quoted(s.id.as_str()),
+                    short(&s.title, 100)
+                )
+            }
+            Entry::SourceRemoved(s) => {
+                writeln!(
+                    f,
+                    "- source {}: {}",
+                    quoted(s.id.as_str()),
+                    short(&s.title, 100)
+                )
+            }
+            Entry::SourceChanged { id, changes } => {
+                writeln!(f, "~ source {}:", quoted(id.as_str()))?;
+                fields(f, changes)
+            }
+            Entry::Reordered(what) => writeln!(f, "~ {what} reordered"),
+        }
+    }
+}
+
+impl fmt::Display for MapDiff {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for e in &self.entries {
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NodeKind, Position};
+
+    fn base() -> ArgumentMap {
+        let mut m = ArgumentMap::new("T");
+        m.nodes = vec![
+            Node::new("a", NodeKind::Claim, "A", Position::new(0.0, 0.0)),
+            Node::new("b", NodeKind::Evidence, "B", Position::new(0.0, 200.0)),
+        ];
+        m.links = vec![Link::new("b", "a", Relation::Supports)];
+        m.sources = vec![Source::new("s", "Source")];
+        m
+    }
+
+    #[test]
+    fn equal_maps_have_no_changes() {
+        assert!(diff(&base(), &base()).is_empty());
+    }
+
+    #[test]
+    fn changes_name_items_and_fields() {
+        let old = base();
+        let mut new = base();
+        new.title = "T2".into();
+        new.nodes[0].text = "A changed".into();
+        new.nodes[0].pos = Position::new(10.0, 0.0);
+        new.nodes[1].citations.push(Citation::new("s", "quote"));
+        new.nodes.push(Node::new(
+            "c",
+            NodeKind::Counterpoint,
+            "C",
+            Position::default(),
+        ));
+        new.links[0].relation = Relation::Opposes;
+        new.links.push(Link::new("c", "a", Relation::Opposes));
+        new.sources[0].url = "https://x.org".into();
+        let text = diff(&old, &new).to_string();
+        assert_eq!(
+            text,
+            "~ title: \"T\" → \"T2\"\n\
+             ~ node \"a\":\n    text: \"A\" → \"A changed\"\n    moved: (0, 0) → (10, 0)\n\
+             ~ node \"b\":\n    + citation of \"s\": \"quote\"\n\
+             + node \"c\" (counterpoint): \"C\"\n\
+             ~ link \"b\" → \"a\": supports → opposes\n\
+             + link \"c\" → \"a\" (opposes)\n\
+             ~ source \"s\":\n    url: \"\" → \"https://x.org\"\n"
+        );
+    }
+
+    #[test]
+    fn removals_and_reordering() {
+        let old = base();
+        let mut new = base();
+        new.nodes.reverse();
+        new.links.clear();
+        new.sources.clear();
+        let text = diff(&old, &new).to_string();
+        assert_eq!(
+            text,
+            "~ nodes reordered\n- link \"b\" → \"a\" (supports)\n- source \"s\": \"Source\"\n"
+        );
+    }
+}

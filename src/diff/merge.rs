@@ -1,0 +1,626 @@
+//! Three-way merge of maps, item by item (matched by id): what each side changed since the
+//! common base is combined; the same field changed differently on both sides is a conflict.
+//!
+//! Rules (see `docs/interchange.md`):
+//! - A field changed on one side takes that side's value; changed the same way on both, that
+//!   value; changed differently on both, **ours** (and a conflict is reported).
+//! - Positions changed on both sides take **ours**, without a conflict (moving cards is not
+//!   worth stopping a merge for).
+//! - Citations merge as sets: each side's additions and removals both apply.
+//! - An item deleted on one side and changed on the other is **kept** with the change (a
+//!   conflict): a merge never loses an edit. A node deleted on one side that the other side
+//!   links to, cites from, or names as main claim is kept too (a conflict).
+//! - Nodes (or sources) added on both sides under the same id with different content are both
+//!   kept: theirs gets a fresh id (a note, not a conflict). argmap numbers new nodes `n1`,
+//!   `n2`… so two branches often pick the same id.
+//! - Order: ours', with theirs' new items after the item they follow in theirs.
+
+use super::compare::short;
+use crate::model::{
+    ArgumentMap, Link, Node, NodeId, Relation, Source, SourceId, has_errors, validate,
+};
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+
+/// The merged map, the conflicts (each one line, in ours' favour), and notes on what the merge
+/// decided without a conflict.
+#[derive(Clone, Debug)]
+pub struct Merged {
+    pub map: ArgumentMap,
+    pub conflicts: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// The value to take for one field, and whether it is a conflict.
+fn three<T: PartialEq + Clone>(base: Option<&T>, ours: &T, theirs: &T) -> (T, bool) {
+    if ours == theirs || base == Some(theirs) {
+        (ours.clone(), false)
+    } else if base == Some(ours) {
+        (theirs.clone(), false)
+    } else {
+        (ours.clone(), true)
+    }
+}
+
+fn side_word(ours: bool) -> &'static str {
+    if ours { "ours" } else { "theirs" }
+}
+
+/// Two nodes say the same apart from where they are.
+fn same_content(a: &Node, b: &Node) -> bool {
+    a.id == b.id
+        && a.kind == b.kind
+        && a.text == b.text
+        && a.notes == b.notes
+        && a.pinned == b.pinned
+        && a.citations == b.citations
+}
+
+/// `prefix` + one more than the largest number used after it.
+fn fresh(prefix: &str, used: &mut HashSet<String>) -> String {
+    let next = used
+        .iter()
+        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
+        .max()
+        .map_or(1, |n| n + 1);
+    let id = format!("{prefix}{next}");
+    used.insert(id.clone());
+    id
+}
+
+/// Theirs, with nodes and sources that both sides added under the same id (with different
+/// content) given fresh ids.
+fn rename_collisions(
+    base: &ArgumentMap,
+    ours: &ArgumentMap,
+    theirs: &ArgumentMap,
+    notes: &mut Vec<String>,
+) -> ArgumentMap {
+    let mut theirs = theirs.clone();
+    let mut used: HashSet<String> = [base, ours, &theirs]
+        .iter()
+        .flat_map(|m| m.nodes.iter().map(|n| n.id.0.clone()))
+        .collect();
+    let mut node_renames: HashMap<NodeId, NodeId> = HashMap::new();
+    for node in &theirs.nodes {
+        if base.node(&node.id).is_none()
+            && let Some(o) = ours.node(&node.id)
+            && !same_content(o, node)
+        {
+            let new = fresh("n", &mut used);
+            notes.push(format!(
+                "node {} was added on both sides with different content; theirs' is kept as {}",
+                short(node.id.as_str(), 40),
+                short(&new, 40)
+            ));
+            node_renames.insert(node.id.clone(), new.into());
+        }
+    }
+    let rename = |id: &mut NodeId| {
+        if let Some(new) = node_renames.get(id) {
+            *id = new.clone();
+        }
+    };
+    for node in &mut theirs.nodes {
+        rename(&mut node.id);
+    }
+    for link in &mut theirs.links {
+        rename(&mut link.from);
+        rename(&mut link.to);
+    }
+    if let Some(main) = &mut theirs.main_claim {
+        rename(main);
+    }
+    for step in theirs.presentation.iter_mut().flatten() {
+        step.nodes.iter_mut().for_each(rename);
+    }
+
+    let mut used: HashSet<String> = [base, ours, &theirs]
+        .iter()
+        .flat_map(|m| m.sources.iter().map(|s| s.id.0.clone()))
+        .collect();
+    let mut source_renames: HashMap<SourceId, SourceId> = HashMap::new();
+    for source in &theirs.sources {
+        if base.source(&source.id).is_none()
+            && let Some(o) = ours.source(&source.id)
+            && o != source
+        {
+            let new = fresh("s", &mut used);
+            notes.push(format!(
+                "source {} was added on both sides with different content; theirs' is kept as {}",
+                short(source.id.as_str(), 40),
+                short(&new, 40)
+            ));
+            source_renames.insert(source.id.clone(), new.into());
+        }
+    }
+    let rename = |id: &mut SourceId| {
+        if let Some(new) = source_renames.get(id) {
+            *id = new.clone();
+        }
+    };
+    for source in &mut theirs.sources {
+        rename(&mut source.id);
+        if let Some(via) = &mut source.reported_in {
+            rename(via);
+        }
+    }
+    for node in &mut theirs.nodes {
+        for c in &mut node.citations {
+            rename(&mut c.source);
+        }
+    }
+    theirs
+}
+
+/// Ours' keys in ours' order, theirs' new keys after the key they follow in theirs, then any
+/// other kept key in base order.
+fn order<K: Clone + Eq + Hash>(ours: &[K], theirs: &[K], base: &[K], keep: &HashSet<K>) -> Vec<K> {
+    let in_ours: HashSet<&K> = ours.iter().collect();
+    let mut after: HashMap<Option<K>, Vec<K>> = HashMap::new();
+    let mut prev: Option<K> = None;
+    for k in theirs.iter().filter(|k| keep.contains(k)) {
+        if !in_ours.contains(k) {
+            after.entry(prev.clone()).or_default().push(k.clone());
+        }
+        prev = Some(k.clone());
+    }
+    let mut out = Vec::with_capacity(keep.len());
+    let mut placed: HashSet<K> = HashSet::new();
+    let mut emit = |start: Option<K>, out: &mut Vec<K>, placed: &mut HashSet<K>| {
+        // Depth first without recursion: a chain of additions can be long.
+        let mut stack: Vec<K> = after
+            .remove(&start)
+            .unwrap_or_default()
+            .into_iter()
+            .rev()
+            .collect();
+        while let Some(k) = stack.pop() {
+            if placed.insert(k.clone()) {
+                out.push(k.clone());
+                if let Some(more) = after.remove(&Some(k)) {
+                    stack.extend(more.into_iter().rev());
+                }
+            }
+        }
+    };
+    emit(None, &mut out, &mut placed);
+    for k in ours.iter().filter(|k| keep.contains(k)) {
+        if placed.insert(k.clone()) {
+            out.push(k.clone());
+        }
+        emit(Some(k.clone()), &mut out, &mut placed);
+    }
+    for k in theirs.iter().chain(base).filter(|k| keep.contains(k)) {
+        if placed.insert(k.clone()) {
+            out.push(k.clone());
+        }
+    }
+    out
+}
+
+struct Merger<'a> {
+    base: &'a ArgumentMap,
+    ours: &'a ArgumentMap,
+    theirs: &'a ArgumentMap,
+    conflicts: Vec<String>,
+    notes: Vec<String>,
+}
+
+macro_rules! merge_fields {
+    ($self:ident, $what:expr, $b:expr, $o:expr, $t:expr, $out:ident, [$($field:ident),*]) => {
+        $(
+            let (value, conflict) = three($b.map(|b| &b.$field), &$o.$field, &$t.$field);
+            if conflict {
+                $self.conflicts.push(format!(
+                    "conflict: {} {} changed on both sides: ours {} / theirs {}",
+                    $what,
+                    stringify!($field),
+                    short(&format!("{:?}", $o.$field).trim_matches('"').replace("\\\"", "\""), 80),
+                    short(&format!("{:?}", $t.$field).trim_matches('"').replace("\\\"", "\""), 80),
+                ));
+            }
+            $out.$field = value;
+        )*
+    };
+}
+
+impl Merger<'_> {
+    fn node(&mut self, b: Option<&Node>, o: &Node, t: &Node) -> Node {
+        let what = format!("node {}", short(o.id.as_str(), 40));
+        let mut out = o.clone();
+        merge_fields!(self, what, b, o, t, out, [text, kind, notes, pinned]);
+        let (bp, op, tp) = (b.map(|b| b.pos.rounded()), o.pos.rounded(), t.pos.rounded());
+        out.pos = if Some(op) == bp { t.pos } else { o.pos };
+        if Some(op) != bp && Some(tp) != bp && op != tp {
+            self.notes.push(format!(
+                "{what} was moved on both sides; ours' position is kept"
+            ));
+        }
+        // Citations: each side's additions and removals apply.
+        let base_cites = b.map(|b| b.citations.as_slice()).unwrap_or_default();
+        out.citations = o
+            .citations
+            .iter()
+            .filter(|c| t.citations.contains(c) || !base_cites.contains(c))
+            .chain(
+                t.citations
+                    .iter()
+                    .filter(|c| !base_cites.contains(c) && !o.citations.contains(c)),
+            )
+            .cloned()
+            .collect();
+        out
+    }
+
+    fn source(&mut self, b: Option<&Source>, o: &Source, t: &Source) -> Source {
+        let what = format!("source {}", short(o.id.as_str(), 40));
+        let mut out = o.clone();
+        merge_fields!(
+            self,
+            what,
+            b,
+            o,
+            t,
+            out,
+            [
+                title,
+                kind,
+                authors,
+                outlet,
+                date,
+                url,
+                accessed,
+                reliability,
+                credibility,
+                reported_in,
+                notes,
+                text
+            ]
+        );
+        out
+    }
+
+    /// Merges items keyed by id; `content_changed` says whether one side edited an item.
+    fn nodes(&mut self) -> Vec<Node> {
+        let (b, o, t) = (self.base, self.ours, self.theirs);
+        let bi: HashMap<&NodeId, &Node> = b.nodes.iter().map(|n| (&n.id, n)).collect();
+        let oi: HashMap<&NodeId, &Node> = o.nodes.iter().map(|n| (&n.id, n)).collect();
+        let ti: HashMap<&NodeId, &Node> = t.nodes.iter().map(|n| (&n.id, n)).collect();
+        let mut merged: HashMap<NodeId, Node> = HashMap::new();
+        let all: Vec<&NodeId> = o
+            .nodes
+            .iter()
+            .chain(&t.nodes)
+            .chain(&b.nodes)
+            .map(|n| &n.id)
+            .collect();
+        for id in all {
+            if merged.contains_key(id) {
+                continue;
+            }
+            let (bn, on, tn) = (
+                bi.get(id).copied(),
+                oi.get(id).copied(),
+                ti.get(id).copied(),
+            );
+            let kept = match (bn, on, tn) {
+                (_, Some(on), Some(tn)) => Some(self.node(bn, on, tn)),
+                (Some(bn), Some(side), None) | (Some(bn), None, Some(side)) => {
+                    if same_content(bn, side) {
+                        None
+                    } else {
+                        let ours_kept = on.is_some();
+                        self.conflicts.push(format!(
+                            "conflict: node {} was deleted by {} but changed by {}; {}' version is kept",
+                            short(id.as_str(), 40),
+                            side_word(!ours_kept),
+                            side_word(ours_kept),
+                            side_word(ours_kept)
+                        ));
+                        Some(side.clone())
+                    }
+                }
+                (None, Some(side), None) | (None, None, Some(side)) => Some(side.clone()),
+                (_, None, None) => None,
+            };
+            if let Some(node) = kept {
+                merged.insert(id.clone(), node);
+            }
+        }
+        let mut result: Vec<Node> = Vec::new();
+        self.restore_and_order_nodes(merged, &mut result);
+        result
+    }
+
+    fn restore_and_order_nodes(&mut self, merged: HashMap<NodeId, Node>, out: &mut Vec<Node>) {
+        let keep: HashSet<NodeId> = merged.keys().cloned().collect();
+        let ids = |m: &ArgumentMap| m.nodes.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
+        let mut merged = merged;
+        for id in order(&ids(self.ours), &ids(self.theirs), &ids(self.base), &keep) {
+            if let Some(n) = merged.remove(&id) {
+                out.push(n);
+            }
+        }
+    }
+
+    fn links(&mut self) -> Vec<Link> {
+        let key = |l: &Link| (l.from.clone(), l.to.clone());
+        let index = |m: &ArgumentMap| -> HashMap<(NodeId, NodeId), Relation> {
+            m.links.iter().map(|l| (key(l), l.relation)).collect()
+        };
+        let (bi, oi, ti) = (index(self.base), index(self.ours), index(self.theirs));
+        let mut merged: HashMap<(NodeId, NodeId), Relation> = HashMap::new();
+        let keys: Vec<(NodeId, NodeId)> = self
+            .ours
+            .links
+            .iter()
+            .chain(&self.theirs.links)
+            .chain(&self.base.links)
+            .map(key)
+            .collect();
+        for k in keys {
+            if merged.contains_key(&k) {
+                continue;
+            }
+            let describe = || {
+                format!(
+                    "link {} → {}",
+                    short(k.0.as_str(), 40),
+                    short(k.1.as_str(), 40)
+                )
+            };
+            let (b, o, t) = (bi.get(&k), oi.get(&k), ti.get(&k));
+            let kept = match (b, o, t) {
+                (_, Some(o), Some(t)) => {
+                    let (r, conflict) = three(b, o, t);
+                    if conflict {
+                        self.conflicts.push(format!(
+                            "conflict: {} relation changed on both sides: ours {} / theirs {}",
+                            describe(),
+                            o.as_str(),
+                            t.as_str()
+                        ));
+                    }
+                    Some(r)
+                }
+                (Some(b), Some(side), None) | (Some(b), None, Some(side)) => {
+                    if b == side {
+                        None
+                    } else {
+                        let ours_kept = o.is_some();
+                        self.conflicts.push(format!(
+                            "conflict: {} was deleted by {} but changed by {}; {}' version is kept",
+                            describe(),
+                            side_word(!ours_kept),
+                            side_word(ours_kept),
+                            side_word(ours_kept)
+                        ));
+                        Some(*side)
+                    }
+                }
+                (None, Some(side), None) | (None, None, Some(side)) => Some(*side),
+                (_, None, None) => None,
+            };
+            if let Some(r) = kept {
+                merged.insert(k, r);
+            }
+        }
+        let keys_of = |m: &ArgumentMap| m.links.iter().map(key).collect::<Vec<_>>();
+        let keep: HashSet<(NodeId, NodeId)> = merged.keys().cloned().collect();
+        order(
+            &keys_of(self.ours),
+            &keys_of(self.theirs),
+            &keys_of(self.base),
+            &keep,
+        )
+        .into_iter()
+        .map(|k| {
+            let relation = merged[&k];
+            Link::new(k.0, k.1, relation)
+        })
+        .collect()
+    }
+
+    fn sources(&mut self) -> Vec<Source> {
+        let (b, o, t) = (self.base, self.ours, self.theirs);
+        let mut merged: HashMap<SourceId, Source> = HashMap::new();
+        let all: Vec<&SourceId> = o
+            .sources
+            .iter()
+            .chain(&t.sources)
+            .chain(&b.sources)
+            .map(|s| &s.id)
+            .collect();
+        for id in all {
+            if merged.contains_key(id) {
+                continue;
+            }
+            let (bs, os, ts) = (b.source(id), o.source(id), t.source(id));
+            let kept = match (bs, os, ts) {
+                (_, Some(os), Some(ts)) => Some(self.source(bs, os, ts)),
+                (Some(bs), Some(side), None) | (Some(bs), None, Some(side)) => {
+                    if bs == side {
+                        None
+                    } else {
+                        let ours_kept = os.is_some();
+                        self.conflicts.push(format!(
+                            "conflict: source {} was deleted by {} but changed by {}; {}' version is kept",
+                            short(id.as_str(), 40),
+                            side_word(!ours_kept),
+                            side_word(ours_kept),
+                            side_word(ours_kept)
+                        ));
+                        Some(side.clone())
+                    }
+                }
+                (None, Some(side), None) | (None, None, Some(side)) => Some(side.clone()),
+                (_, None, None) => None,
+            };
+            if let Some(s) = kept {
+                merged.insert(id.clone(), s);
+            }
+        }
+        let ids = |m: &ArgumentMap| m.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        let keep: HashSet<SourceId> = merged.keys().cloned().collect();
+        order(&ids(o), &ids(t), &ids(b), &keep)
+            .into_iter()
+            .filter_map(|id| merged.remove(&id))
+            .collect()
+    }
+
+    /// The first version of node `id` found in ours, theirs or base.
+    fn any_node(&self, id: &NodeId) -> Option<Node> {
+        [self.ours, self.theirs, self.base]
+            .iter()
+            .find_map(|m| m.node(id).cloned())
+    }
+
+    fn any_source(&self, id: &SourceId) -> Option<Source> {
+        [self.ours, self.theirs, self.base]
+            .iter()
+            .find_map(|m| m.source(id).cloned())
+    }
+
+    /// Brings back nodes and sources that one side deleted but the merge still uses.
+    fn restore_references(&mut self, map: &mut ArgumentMap) {
+        for _ in 0..4 {
+            let mut changed = false;
+            let present: HashSet<NodeId> = map.nodes.iter().map(|n| n.id.clone()).collect();
+            let mut wanted: Vec<(NodeId, String)> = Vec::new();
+            for l in &map.links {
+                for end in [&l.from, &l.to] {
+                    if !present.contains(end) {
+                        wanted.push((
+                            end.clone(),
+                            format!(
+                                "the other side links it ({} → {})",
+                                short(l.from.as_str(), 40),
+                                short(l.to.as_str(), 40)
+                            ),
+                        ));
+                    }
+                }
+            }
+            if let Some(main) = &map.main_claim
+                && !present.contains(main)
+            {
+                wanted.push((
+                    main.clone(),
+                    "the other side makes it the main claim".into(),
+                ));
+            }
+            for (id, why) in wanted {
+                if map.node(&id).is_some() {
+                    continue;
+                }
+                if let Some(node) = self.any_node(&id) {
+                    self.conflicts.push(format!(
+                        "conflict: node {} was deleted on one side but {why}; the node is kept",
+                        short(id.as_str(), 40)
+                    ));
+                    map.nodes.push(node);
+                    changed = true;
+                }
+            }
+            let present: HashSet<SourceId> = map.sources.iter().map(|s| s.id.clone()).collect();
+            let mut wanted: Vec<SourceId> = Vec::new();
+            for n in &map.nodes {
+                wanted.extend(n.citations.iter().map(|c| c.source.clone()));
+            }
+            wanted.extend(map.sources.iter().filter_map(|s| s.reported_in.clone()));
+            for id in wanted {
+                if present.contains(&id) || map.source(&id).is_some() {
+                    continue;
+                }
+                if let Some(source) = self.any_source(&id) {
+                    self.conflicts.push(format!(
+                        "conflict: source {} was deleted on one side but the other side still cites it; the source is kept",
+                        short(id.as_str(), 40)
+                    ));
+                    map.sources.push(source);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        // Links and citations that still point nowhere (nothing to restore) are dropped.
+        let nodes: HashSet<NodeId> = map.nodes.iter().map(|n| n.id.clone()).collect();
+        map.links
+            .retain(|l| nodes.contains(&l.from) && nodes.contains(&l.to));
+        let sources: HashSet<SourceId> = map.sources.iter().map(|s| s.id.clone()).collect();
+        for n in &mut map.nodes {
+            n.citations.retain(|c| sources.contains(&c.source));
+        }
+        for s in &mut map.sources {
+            if s.reported_in
+                .as_ref()
+                .is_some_and(|via| !sources.contains(via))
+            {
+                s.reported_in = None;
+            }
+        }
+        if map.main_claim.as_ref().is_some_and(|m| !nodes.contains(m)) {
+            map.main_claim = None;
+        }
+        if let Some(steps) = &mut map.presentation {
+            let before: usize = steps.iter().map(|s| s.nodes.len()).sum();
+            for step in steps.iter_mut() {
+                step.nodes.retain(|id| nodes.contains(id));
+            }
+            if steps.iter().map(|s| s.nodes.len()).sum::<usize>() < before {
+                self.notes
+                    .push("the talk lost steps' nodes that the merge deleted".to_owned());
+            }
+        }
+    }
+}
+
+/// Merges `ours` and `theirs`, both changed from `base`.
+pub fn merge(base: &ArgumentMap, ours: &ArgumentMap, theirs: &ArgumentMap) -> Merged {
+    let mut notes = Vec::new();
+    let theirs = rename_collisions(base, ours, theirs, &mut notes);
+    let mut m = Merger {
+        base,
+        ours,
+        theirs: &theirs,
+        conflicts: Vec::new(),
+        notes,
+    };
+    let mut map = ArgumentMap::new("");
+    {
+        let (b, o, t) = (Some(base), ours, &theirs);
+        let what = "the map's";
+        let m = &mut m;
+        merge_fields!(
+            m,
+            what,
+            b,
+            o,
+            t,
+            map,
+            [title, description, main_claim, presentation]
+        );
+    }
+    map.nodes = m.nodes();
+    map.links = m.links();
+    map.sources = m.sources();
+    m.restore_references(&mut map);
+    for p in validate(&map)
+        .into_iter()
+        .filter(|p| p.severity == crate::model::Severity::Error)
+    {
+        m.conflicts.push(format!(
+            "conflict: the merged map has a problem: {}",
+            p.message
+        ));
+    }
+    debug_assert!(!has_errors(&validate(&map)) || !m.conflicts.is_empty());
+    Merged {
+        map,
+        conflicts: m.conflicts,
+        notes: m.notes,
+    }
+}
