@@ -38,10 +38,7 @@ pub struct Presenting {
 
 impl Presenting {
     pub fn filter(&self) -> PresentFilter {
-        let shown = self.steps[..=self.step]
-            .iter()
-            .flat_map(|s| s.nodes.iter().cloned())
-            .collect();
+        let shown = Step::shown_at(&self.steps, self.step);
         let current = self.steps[self.step].nodes.iter().cloned().collect();
         PresentFilter {
             shown,
@@ -130,15 +127,7 @@ impl ArgmapApp {
         let filter = p.filter();
         // Frame the step's nodes with their revealed neighbours.
         let map = self.doc.map();
-        let mut framed: HashSet<&NodeId> = filter.current.iter().collect();
-        for link in &map.links {
-            if filter.current.contains(&link.from) && filter.shown.contains(&link.to) {
-                framed.insert(&link.to);
-            }
-            if filter.current.contains(&link.to) && filter.shown.contains(&link.from) {
-                framed.insert(&link.from);
-            }
-        }
+        let framed = Step::framed_with_neighbours(map, &filter.shown, &filter.current);
         let rect_of = |ids: &mut dyn Iterator<Item = &NodeId>| {
             ids.filter_map(|id| {
                 let i = *self.derived.index.get(id)?;
@@ -146,7 +135,7 @@ impl ArgmapApp {
             })
             .reduce(|a, b| a.union(b))
         };
-        let with_neighbours = rect_of(&mut framed.iter().copied());
+        let with_neighbours = rect_of(&mut framed.iter());
         let step_only = rect_of(&mut filter.current.iter());
         let canvas = self.view.canvas_rect;
         p.framed_for = canvas;
@@ -312,24 +301,7 @@ impl ArgmapApp {
             });
         // Sources of what this step shows.
         let step = &p.steps[p.step];
-        let mut lines = Vec::new();
-        for id in &step.nodes {
-            let Some(node) = map.node(id) else { continue };
-            for c in &node.citations {
-                if let Some(source) = map.source(&c.source) {
-                    let mut line = format!("Source: {}", source.title);
-                    if !source.authors.is_empty() {
-                        line.push_str(&format!(", {}", source.authors.join(", ")));
-                    }
-                    if let Some(r) = source.rating() {
-                        line.push_str(&format!(" — reliability {r}"));
-                    }
-                    if !lines.contains(&line) {
-                        lines.push(line);
-                    }
-                }
-            }
-        }
+        let lines = step.source_lines(map);
         if !lines.is_empty() {
             let text = lines.into_iter().take(3).collect::<Vec<_>>().join("\n");
             egui::Area::new(egui::Id::unique("argmap-source-line"))

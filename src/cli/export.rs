@@ -1,6 +1,7 @@
 use super::{EXIT_INVALID, EXIT_USAGE, report_error};
-use crate::export::{ExportFormat, ExportOptions, export};
+use crate::export::{ExportFormat, ExportOptions, export, has_pages, step_pictures, steps_pdf};
 use crate::format::{self, OpenError};
+use crate::model::ArgumentMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -10,6 +11,7 @@ pub fn run(
     to: &Path,
     format: Option<ExportFormat>,
     options: &ExportOptions,
+    steps: bool,
 ) -> ExitCode {
     if !(options.scale.is_finite() && options.scale > 0.0 && options.scale <= 32.0) {
         report_error(format_args!(
@@ -19,6 +21,7 @@ pub fn run(
         return ExitCode::from(EXIT_USAGE);
     }
     let to_stdout = to.as_os_str() == "-";
+    let given = format;
     let Some(format) = format.or_else(|| ExportFormat::from_path(to)) else {
         report_error(format_args!(
             "cannot tell the export format from \"{}\"; use an extension ({}) or --format",
@@ -27,24 +30,23 @@ pub fn run(
         ));
         return ExitCode::from(EXIT_USAGE);
     };
-    let map = match format::open(file) {
-        Ok(loaded) => loaded.map,
-        Err(e @ OpenError::Io { .. }) => {
-            report_error(e);
-            return ExitCode::from(EXIT_USAGE);
-        }
-        Err(OpenError::Invalid { diagnostics, .. }) => {
-            for d in &diagnostics {
-                eprintln!("{}", d.render(file));
-            }
-            report_error(format_args!(
-                "{} has errors; fix them (see `argmap check`) before exporting",
-                file.display()
-            ));
-            return ExitCode::from(EXIT_INVALID);
-        }
+    let pictures = steps && format != ExportFormat::Pdf;
+    if steps && let Err(message) = check_steps_target(to, format, given.is_some()) {
+        report_error(message);
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let map = match load(file) {
+        Ok(map) => map,
+        Err(code) => return code,
     };
-    let bytes = match export(&map, format, options) {
+    if pictures {
+        return write_pictures(&map, file, to, format, options);
+    }
+    let bytes = match if steps {
+        steps_pdf(&map, options)
+    } else {
+        export(&map, format, options)
+    } {
         Ok(bytes) => bytes,
         Err(e) => {
             report_error(format_args!("cannot export {}: {e}", file.display()));
@@ -61,6 +63,94 @@ pub fn run(
         Err(e) => {
             report_error(format_args!("cannot write {}: {e}", to.display()));
             ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Whether `--steps` can write `format` to `to`: a PDF is one file; SVG and PNG pictures, one
+/// per step, go into a directory, named with --format (an extension would suggest one file).
+fn check_steps_target(to: &Path, format: ExportFormat, format_given: bool) -> Result<(), String> {
+    if !has_pages(format) {
+        return Err(format!(
+            "--steps writes a page per step, which {} cannot hold; use pdf, png or svg",
+            format.extension()
+        ));
+    }
+    if format == ExportFormat::Pdf {
+        return Ok(());
+    }
+    let ext = format.extension();
+    if to.as_os_str() == "-" {
+        return Err(format!(
+            "--steps with {ext} writes one picture per step, which cannot go to standard \
+             output; give a directory: --to DIR --format {ext}"
+        ));
+    }
+    if !format_given {
+        return Err(format!(
+            "--steps with {ext} writes one picture per step into a directory; give it with \
+             --to DIR --format {ext} (or export one PDF: --to talk.pdf --steps)"
+        ));
+    }
+    if to.exists() && !to.is_dir() {
+        return Err(format!(
+            "{} is a file, not a directory; --steps with {ext} writes step-01.{ext}, \
+             step-02.{ext}, … into a directory",
+            to.display()
+        ));
+    }
+    Ok(())
+}
+
+/// The step pictures of `map` written into the directory `dir` (created when missing).
+fn write_pictures(
+    map: &ArgumentMap,
+    file: &Path,
+    dir: &Path,
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> ExitCode {
+    let pictures = match step_pictures(map, format, options) {
+        Ok(pictures) => pictures,
+        Err(e) => {
+            report_error(format_args!("cannot export {}: {e}", file.display()));
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        report_error(format_args!(
+            "cannot create the directory {}: {e}",
+            dir.display()
+        ));
+        return ExitCode::from(EXIT_USAGE);
+    }
+    for (name, bytes) in &pictures {
+        let path = dir.join(name);
+        if let Err(e) = format::write_atomically(&path, bytes) {
+            report_error(format_args!("cannot write {}: {e}", path.display()));
+            return ExitCode::from(EXIT_USAGE);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The map in `file`, or the exit code after reporting why it cannot be exported.
+fn load(file: &Path) -> Result<ArgumentMap, ExitCode> {
+    match format::open(file) {
+        Ok(loaded) => Ok(loaded.map),
+        Err(e @ OpenError::Io { .. }) => {
+            report_error(e);
+            Err(ExitCode::from(EXIT_USAGE))
+        }
+        Err(OpenError::Invalid { diagnostics, .. }) => {
+            for d in &diagnostics {
+                eprintln!("{}", d.render(file));
+            }
+            report_error(format_args!(
+                "{} has errors; fix them (see `argmap check`) before exporting",
+                file.display()
+            ));
+            Err(ExitCode::from(EXIT_INVALID))
         }
     }
 }

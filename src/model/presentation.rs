@@ -2,6 +2,7 @@
 
 use super::{ArgumentMap, NodeId, Relation, outline};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// One step of a talk: the nodes it reveals, and an optional title for the presenter.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +19,64 @@ impl Step {
             title: String::new(),
             nodes,
         }
+    }
+
+    /// Everything the talk has revealed by step `k` (counted from 0) of `steps`: the nodes of
+    /// steps 0..=k. The nodes of step `k` itself are current (highlighted); the others are
+    /// earlier (dimmed); nodes of later steps are hidden. Past the end means the last step.
+    /// Presentation mode and the handout exports draw from this same selection.
+    pub fn shown_at(steps: &[Step], k: usize) -> HashSet<NodeId> {
+        let end = k.saturating_add(1).min(steps.len());
+        steps[..end]
+            .iter()
+            .flat_map(|s| s.nodes.iter().cloned())
+            .collect()
+    }
+
+    /// What the camera frames for a step whose nodes are `current`, with `shown` revealed so
+    /// far: the step's nodes and the shown nodes linked to them (their neighbours give context;
+    /// presentation mode falls back to the step's nodes alone when that would make the text
+    /// small).
+    pub fn framed_with_neighbours(
+        map: &ArgumentMap,
+        shown: &HashSet<NodeId>,
+        current: &HashSet<NodeId>,
+    ) -> HashSet<NodeId> {
+        let mut framed = current.clone();
+        for link in &map.links {
+            if current.contains(&link.from) && shown.contains(&link.to) {
+                framed.insert(link.to.clone());
+            }
+            if current.contains(&link.to) && shown.contains(&link.from) {
+                framed.insert(link.from.clone());
+            }
+        }
+        framed
+    }
+
+    /// The source line of this step: one "Source: TITLE, AUTHORS — reliability B2" per source
+    /// its nodes cite, in order, each once.
+    pub fn source_lines(&self, map: &ArgumentMap) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        for id in &self.nodes {
+            let Some(node) = map.node(id) else { continue };
+            for c in &node.citations {
+                let Some(source) = map.source(&c.source) else {
+                    continue;
+                };
+                let mut line = format!("Source: {}", source.title);
+                if !source.authors.is_empty() {
+                    line.push_str(&format!(", {}", source.authors.join(", ")));
+                }
+                if let Some(r) = source.rating() {
+                    line.push_str(&format!(" — reliability {r}"));
+                }
+                if !lines.contains(&line) {
+                    lines.push(line);
+                }
+            }
+        }
+        lines
     }
 }
 
@@ -71,7 +130,6 @@ pub fn relation_word(map: &ArgumentMap, node: &NodeId) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
 
     #[test]
     fn the_article_talk_starts_at_the_main_claim_and_visits_every_node_once() {
@@ -85,5 +143,38 @@ mod tests {
         // Evidence under one claim is grouped: fewer steps than nodes.
         assert!(steps.len() < map.nodes.len());
         assert!(steps.iter().all(|s| !s.nodes.is_empty()));
+    }
+
+    #[test]
+    fn a_step_shows_what_came_before_and_frames_its_linked_neighbours() {
+        let map = crate::bundled::article_map();
+        let steps = default_steps(&map);
+        let first = Step::shown_at(&steps, 0);
+        assert_eq!(first.len(), steps[0].nodes.len());
+        let second = Step::shown_at(&steps, 1);
+        assert!(first.is_subset(&second));
+        assert_eq!(second.len(), steps[0].nodes.len() + steps[1].nodes.len());
+        // Past the end is the last step: everything in the talk.
+        assert_eq!(Step::shown_at(&steps, usize::MAX).len(), map.nodes.len());
+        assert!(Step::shown_at(&[], 3).is_empty());
+        // Step 2 bears on the main claim, shown at step 1: the frame holds both.
+        let current: HashSet<NodeId> = steps[1].nodes.iter().cloned().collect();
+        let framed = Step::framed_with_neighbours(&map, &second, &current);
+        assert!(framed.is_superset(&current));
+        assert!(framed.contains(map.main_claim().unwrap()));
+        assert!(framed.is_subset(&second));
+    }
+
+    #[test]
+    fn the_source_line_names_each_cited_source_once_with_its_rating() {
+        let map = crate::bundled::article_map();
+        let all = Step::of(map.nodes.iter().map(|n| n.id.clone()).collect());
+        let lines = all.source_lines(&map);
+        assert!(!lines.is_empty());
+        assert!(lines.iter().all(|l| l.starts_with("Source: ")));
+        let unique: HashSet<&String> = lines.iter().collect();
+        assert_eq!(unique.len(), lines.len());
+        assert!(lines.iter().any(|l| l.contains(" — reliability ")));
+        assert!(Step::of(vec![]).source_lines(&map).is_empty());
     }
 }

@@ -3,7 +3,7 @@
 #
 # Usage: tests/smoke/run.sh PATH/TO/argmap-binary
 #
-# Starts a private X server (Xvfb) with a window manager (openbox) and runs three
+# Starts a private X server (Xvfb) with a window manager (openbox) and runs four
 # scenarios against the real binary, each with its own app process, HOME and files:
 #
 #   1. open and close: launch with no arguments, wait for the main window (the bundled
@@ -17,6 +17,11 @@
 #   3. delete and undo leaves the map unchanged: on a fresh copy, Ctrl+F "Khamenei"
 #      Enter Esc, Delete, Ctrl+Z, Ctrl+S, Ctrl+Q; exit 0, and the saved file must be
 #      byte-identical to the original (the repository's map is in canonical form).
+#   4. present: launch `argmap --present` on a copy of the article map; the window must
+#      fill the screen (its geometry is the screen's size, and so is a screenshot of it);
+#      screenshot, Right, screenshot again: the two must differ (the talk moved on a
+#      step); then Esc leaves the presentation and Ctrl+Q quits with exit 0, the map
+#      unchanged (title without "• ", file byte-identical).
 #
 # Runs unattended in CI (.ci/run) as root on a fresh Debian 12 machine with no display
 # and no standard input, so it installs its own tools with apt-get when they are missing.
@@ -25,6 +30,8 @@
 #   ARGMAP_SMOKE_SHOT       if set, scenario 1's screenshot is also copied to this path.
 #   ARGMAP_SMOKE_SHOT_EDIT  if set, scenario 2's screenshot of the in-place text field
 #                           (after typing, before Enter) is also copied to this path.
+#   ARGMAP_SMOKE_SHOT_PRESENT  if set, a directory: scenario 4's two screenshots are also
+#                           copied into it as present-1.png and present-2.png.
 #
 # Prints "smoke: N passed, M failed" at the end; exits 0 only when all passed.
 
@@ -41,7 +48,8 @@ readonly STATE_TIMEOUT_S=10     # for the window title to show a new state
 readonly STEP_S=0.5             # pause between keystrokes (the app renders on demand)
 readonly MIN_COLOURS=50         # an egui UI with anti-aliased text has hundreds
 readonly MIN_STDDEV=0.02        # a blank/uniform window has ~0
-readonly SCENARIOS=3
+readonly SCENARIOS=4
+readonly MIN_CHANGED_PIXELS=1000  # a step changes far more (a card appears, the camera moves)
 
 readonly SEARCH='Khamenei'
 readonly NEW_TEXT='Smoke test sentence'
@@ -160,7 +168,7 @@ on_err() { log "FAIL: command failed (status $1) at line $2: $3"; }
 # Xrandr) if any is missing.
 install_dependencies() {
     local missing=() cmd lib
-    for cmd in Xvfb openbox xdotool import identify xprop xdpyinfo python3 cmp; do
+    for cmd in Xvfb openbox xdotool import identify compare xprop xdpyinfo python3 cmp; do
         command -v "$cmd" >/dev/null 2>&1 || missing+=("$cmd")
     done
     # The tools may be present on a machine that lacks the app's runtime libraries.
@@ -181,7 +189,7 @@ install_dependencies() {
         libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 \
         libxkbcommon-x11-0 libxcursor1 libxi6 libxrandr2 libx11-xcb1 \
         </dev/null >"$WORK/apt.log" 2>&1 || { cat "$WORK/apt.log"; fail "apt-get install failed"; }
-    for cmd in Xvfb openbox xdotool import identify python3 cmp; do
+    for cmd in Xvfb openbox xdotool import identify compare python3 cmp; do
         command -v "$cmd" >/dev/null 2>&1 || fail "$cmd still missing after installing"
     done
 }
@@ -548,6 +556,81 @@ scenario_delete_undo() {
     log "  ok: the saved file is byte-identical to the original"
 }
 
+# The screen's size as WxH, from the X server. (awk reads all of xdpyinfo's output: an
+# early exit would kill xdpyinfo with SIGPIPE and fail the pipeline.)
+screen_size() {
+    xdpyinfo 2>/dev/null | awk '/dimensions:/ && !done { print $2; done = 1 }'
+}
+
+# The app window's size as WxH (xdotool's "Geometry:" line).
+window_size() {
+    xdotool getwindowgeometry "$WID" 2>/dev/null | sed -n 's/^ *Geometry: //p'
+}
+
+# Wait until the window is exactly the screen's size (presentation mode asks for full
+# screen once its first frame is up, and the window manager then resizes the window).
+wait_for_fullscreen() {
+    local want start
+    want=$(screen_size)
+    [[ -n $want ]] || fail "could not read the screen size with xdpyinfo"
+    start=$(now_ms)
+    while (( $(now_ms) - start < STATE_TIMEOUT_S * 1000 )); do
+        alive "$APP_PID" || { reap_app; fail "app exited with status $APP_STATUS while waiting for full screen"; }
+        if [[ $(window_size) == "$want" ]]; then
+            log "  window fills the $want screen after $(elapsed_s "$start") s"
+            return 0
+        fi
+        sleep 0.1
+    done
+    shoot "$SDIR/not-fullscreen.png"
+    fail "window is $(window_size), not the screen's $want, $STATE_TIMEOUT_S s after starting to present; captured in $SDIR/not-fullscreen.png"
+}
+
+# Screenshot the presenting window to $1, require it to be the screen's size and not blank.
+shoot_presenting() {
+    local shot=$1 size colours want
+    want=$(screen_size)
+    shoot "$shot" || fail "import could not capture the window"
+    size=$(identify -format '%wx%h' "$shot")
+    colours=$(identify -format '%k' "$shot")
+    log "  screenshot $(basename "$shot"): $size, $colours colours"
+    [[ $size == "$want" ]] || fail "screenshot is $size, not the screen's $want"
+    (( colours > MIN_COLOURS )) || fail "screenshot $shot looks blank: $colours colours"
+}
+
+scenario_present() {
+    local raw changed
+    copy_map
+    start_app --present "$SDIR/map.ron"
+    wait_for_window
+    wait_for_fullscreen
+    sleep 2   # the first frames and the camera's glide to the first step
+    focus_app
+    shoot_presenting "$SDIR/present-1.png"
+    press Right
+    sleep 1   # the glide to the next step takes 0.4 s
+    shoot_presenting "$SDIR/present-2.png"
+    if [[ -n ${ARGMAP_SMOKE_SHOT_PRESENT:-} ]]; then
+        mkdir -p "$ARGMAP_SMOKE_SHOT_PRESENT"
+        cp "$SDIR/present-1.png" "$SDIR/present-2.png" "$ARGMAP_SMOKE_SHOT_PRESENT/"
+        log "  screenshots copied to $ARGMAP_SMOKE_SHOT_PRESENT"
+    fi
+    # `compare -metric AE` prints the number of differing pixels on stderr (as 1.2e+06
+    # when large) and exits 1 when the pictures differ (2 on errors).
+    raw=$(compare -metric AE "$SDIR/present-1.png" "$SDIR/present-2.png" null: 2>&1 >/dev/null || true)
+    raw=${raw%% *}
+    [[ $raw =~ ^[0-9][0-9.e+]*$ ]] || fail "compare could not compare the screenshots: $raw"
+    changed=$(awk -v n="$raw" 'BEGIN { printf "%d", n }')
+    log "  $changed pixels changed after Right"
+    (( changed >= MIN_CHANGED_PIXELS )) \
+        || fail "Right did not move the talk on: only $changed pixels changed (need >= $MIN_CHANGED_PIXELS)"
+    press Escape
+    [[ $(window_title) == "$TITLE" ]] || fail "presenting changed the map: title '$(window_title)'"
+    quit_saved_app
+    cmp "$SDIR/original.ron" "$SDIR/map.ron" || fail "presenting changed the map file"
+    log "  ok: the map file is unchanged"
+}
+
 # Run scenario number $1 (function $2, described as $3) in a subshell of its own, so a
 # failure ends only that scenario; its EXIT trap stops its app and reports.
 run_scenario() {
@@ -611,6 +694,7 @@ main() {
     run_scenario 1 scenario_open_close 'open the bundled map, screenshot, close'
     run_scenario 2 scenario_find_add_save 'find, add a linked node, save, quit'
     run_scenario 3 scenario_delete_undo 'delete and undo leaves the map unchanged'
+    run_scenario 4 scenario_present 'present full screen, step forward, leave, quit'
 }
 
 main "$@"
