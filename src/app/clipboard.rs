@@ -1,56 +1,13 @@
 //! Copying nodes as RON text, so they paste into this map, another map, or a text editor.
 
 use crate::model::{ArgumentMap, NodeId};
-use std::collections::HashSet;
 
 /// The selected nodes with the links among them and the sources they cite, as a small map.
 pub fn fragment(map: &ArgumentMap, ids: &[NodeId]) -> ArgumentMap {
-    let chosen: HashSet<&NodeId> = ids.iter().collect();
-    let nodes: Vec<_> = map
-        .nodes
-        .iter()
-        .filter(|n| chosen.contains(&n.id))
-        .cloned()
-        .collect();
-    let links = map
-        .links
-        .iter()
-        .filter(|l| chosen.contains(&l.from) && chosen.contains(&l.to))
-        .cloned()
-        .collect();
-    let cited: HashSet<_> = nodes
-        .iter()
-        .flat_map(|n| n.citations.iter().map(|c| &c.source))
-        .collect();
-    // Keep second-hand sources' parents too, so the fragment is a valid map on its own.
-    let mut wanted: HashSet<_> = cited.into_iter().cloned().collect();
-    loop {
-        let more: Vec<_> = map
-            .sources
-            .iter()
-            .filter(|s| wanted.contains(&s.id))
-            .filter_map(|s| s.reported_in.clone())
-            .filter(|id| !wanted.contains(id))
-            .collect();
-        if more.is_empty() {
-            break;
-        }
-        wanted.extend(more);
-    }
-    let sources = map
-        .sources
-        .iter()
-        .filter(|s| wanted.contains(&s.id))
-        .cloned()
-        .collect();
     ArgumentMap {
-        title: map.title.clone(),
-        description: String::new(),
+        // Pasting never makes a node the main claim.
         main_claim: None,
-        nodes,
-        links,
-        sources,
-        presentation: None,
+        ..map.subset(ids)
     }
 }
 

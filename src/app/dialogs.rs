@@ -1,5 +1,6 @@
 //! File dialogs behind a trait, so tests never open a real one.
 
+use crate::export::ExportFormat;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,26 @@ pub trait FileDialogs {
     fn save_map(&self, folder: Option<&Path>, name: &str) -> Option<PathBuf>;
     /// Asks for a plain-text file (a source's full text); `None` when cancelled.
     fn open_text(&self) -> Option<PathBuf>;
+    /// Asks where to write an export in `format`, suggesting `name`; `None` when cancelled.
+    fn save_export(
+        &self,
+        folder: Option<&Path>,
+        name: &str,
+        format: ExportFormat,
+    ) -> Option<PathBuf>;
+    /// Asks for an Argdown (`.argdown`, `.ad`) or AIF (`.json`, `.aif`) file to import;
+    /// `None` when cancelled.
+    fn open_import(&self, folder: Option<&Path>) -> Option<PathBuf>;
+    /// Asks for a folder to write several files into (a handout's step pictures); `None`
+    /// when cancelled.
+    fn pick_folder(&self, folder: Option<&Path>) -> Option<PathBuf>;
 }
+
+/// The extensions `argmap` imports, with the dialog filter's name.
+pub const IMPORT_FILTERS: [(&str, &[&str]); 2] = [
+    ("Argdown", &["argdown", "ad"]),
+    ("AIF JSON (OVA, AIFdb)", &["json", "aif"]),
+];
 
 /// The platform's own dialogs (through the XDG desktop portal on Linux).
 pub struct NativeDialogs;
@@ -52,13 +72,62 @@ impl FileDialogs for NativeDialogs {
             .add_filter("All files", &["*"])
             .pick_file()
     }
+
+    fn save_export(
+        &self,
+        folder: Option<&Path>,
+        name: &str,
+        format: ExportFormat,
+    ) -> Option<PathBuf> {
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Export argument map")
+            .add_filter(format.description(), &[format.extension()])
+            .set_file_name(name);
+        if let Some(folder) = folder {
+            dialog = dialog.set_directory(folder);
+        }
+        dialog.save_file().map(|p| {
+            if p.extension().is_none() {
+                p.with_extension(format.extension())
+            } else {
+                p
+            }
+        })
+    }
+
+    fn open_import(&self, folder: Option<&Path>) -> Option<PathBuf> {
+        let all: Vec<&str> = IMPORT_FILTERS
+            .iter()
+            .flat_map(|(_, e)| *e)
+            .copied()
+            .collect();
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Import Argdown or AIF")
+            .add_filter("Argdown and AIF", &all);
+        for (name, extensions) in IMPORT_FILTERS {
+            dialog = dialog.add_filter(name, extensions);
+        }
+        dialog = dialog.add_filter("All files", &["*"]);
+        if let Some(folder) = folder {
+            dialog = dialog.set_directory(folder);
+        }
+        dialog.pick_file()
+    }
+
+    fn pick_folder(&self, folder: Option<&Path>) -> Option<PathBuf> {
+        let mut dialog = rfd::FileDialog::new().set_title("Folder for the step pictures");
+        if let Some(folder) = folder {
+            dialog = dialog.set_directory(folder);
+        }
+        dialog.pick_folder()
+    }
 }
 
 /// Answers dialogs from a script, in order; an empty script answers "cancelled".
 #[derive(Default)]
 pub struct ScriptedDialogs {
     pub answers: RefCell<VecDeque<Option<PathBuf>>>,
-    /// Every dialog asked for, as "open" or "save NAME".
+    /// Every dialog asked for, as "open", "save NAME", "text", "export NAME", "import" or "folder".
     pub asked: RefCell<Vec<String>>,
 }
 
@@ -86,6 +155,26 @@ impl FileDialogs for ScriptedDialogs {
         self.asked.borrow_mut().push("text".into());
         self.answers.borrow_mut().pop_front().flatten()
     }
+
+    fn save_export(
+        &self,
+        _folder: Option<&Path>,
+        name: &str,
+        _format: ExportFormat,
+    ) -> Option<PathBuf> {
+        self.asked.borrow_mut().push(format!("export {name}"));
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+
+    fn open_import(&self, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.asked.borrow_mut().push("import".into());
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+
+    fn pick_folder(&self, _folder: Option<&Path>) -> Option<PathBuf> {
+        self.asked.borrow_mut().push("folder".into());
+        self.answers.borrow_mut().pop_front().flatten()
+    }
 }
 
 impl<T: FileDialogs + ?Sized> FileDialogs for std::rc::Rc<T> {
@@ -99,5 +188,22 @@ impl<T: FileDialogs + ?Sized> FileDialogs for std::rc::Rc<T> {
 
     fn open_text(&self) -> Option<PathBuf> {
         (**self).open_text()
+    }
+
+    fn save_export(
+        &self,
+        folder: Option<&Path>,
+        name: &str,
+        format: ExportFormat,
+    ) -> Option<PathBuf> {
+        (**self).save_export(folder, name, format)
+    }
+
+    fn open_import(&self, folder: Option<&Path>) -> Option<PathBuf> {
+        (**self).open_import(folder)
+    }
+
+    fn pick_folder(&self, folder: Option<&Path>) -> Option<PathBuf> {
+        (**self).pick_folder(folder)
     }
 }

@@ -11,6 +11,9 @@ pub struct Document {
     history: History,
     /// The version that matches the file on disk (or the bundled/new map as opened).
     saved: Version,
+    /// The file a new, never-saved map was made from (an import): Save as suggests its folder
+    /// and name, with `.ron`.
+    origin: Option<PathBuf>,
 }
 
 impl Document {
@@ -20,6 +23,7 @@ impl Document {
             path,
             history: History::default(),
             saved: 0,
+            origin: None,
         }
     }
 
@@ -29,6 +33,11 @@ impl Document {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The file this unsaved map was imported from, if it was.
+    pub fn origin(&self) -> Option<&Path> {
+        self.origin.as_deref()
     }
 
     /// Changes with every edit, undo and redo; equal versions mean equal maps.
@@ -65,8 +74,17 @@ impl Document {
     pub fn replace(&mut self, map: ArgumentMap, path: Option<PathBuf>) {
         self.map = map;
         self.path = path;
+        self.origin = None;
         self.history.reset();
         self.saved = self.history.version();
+    }
+
+    /// Replaces the whole map with one imported from `origin`: a new map, not saved anywhere
+    /// yet, with nothing to undo.
+    pub fn replace_imported(&mut self, map: ArgumentMap, origin: PathBuf) {
+        self.replace(map, None);
+        self.origin = Some(origin);
+        self.mark_unsaved();
     }
 
     /// Marks the map as changed since it was last saved (a restored recovery file).
@@ -78,6 +96,7 @@ impl Document {
     pub fn save_to(&mut self, path: PathBuf) -> std::io::Result<()> {
         crate::format::save(&self.map, &path)?;
         self.path = Some(path);
+        self.origin = None;
         self.saved = self.history.version();
         Ok(())
     }

@@ -17,6 +17,8 @@ pub enum Then {
     New,
     /// Open this file, or ask which.
     Open(Option<PathBuf>),
+    /// Import this Argdown or AIF file as a new map, or ask which.
+    Import(Option<PathBuf>),
     Quit,
 }
 
@@ -26,6 +28,15 @@ pub enum Prompt {
     Unsaved(Then),
     /// A file that could not be opened, with one line per problem.
     Problems { file: String, lines: Vec<String> },
+    /// A report with an OK button: what an import could not carry over, or why an import or
+    /// an export failed. One line per problem, shown as `FILE:LINE: warning: …`.
+    Report {
+        heading: String,
+        file: String,
+        lines: Vec<String>,
+        /// What it means for the user's work, under the lines.
+        footer: String,
+    },
     /// Unsaved work from a session that ended abruptly.
     Restore(Recovered),
     /// Deleting a source that these nodes cite (their texts).
@@ -58,6 +69,7 @@ impl ArgmapApp {
                     None => self.message = Some("No file opened.".into()),
                 }
             }
+            Then::Import(path) => self.import(path),
             Then::Quit => {
                 self.closing = true;
             }
@@ -91,7 +103,7 @@ impl ArgmapApp {
         }
     }
 
-    fn after_replace(&mut self, message: String) {
+    pub(super) fn after_replace(&mut self, message: String) {
         let canvas = self.view.canvas_rect;
         self.view = ViewState {
             canvas_rect: canvas,
@@ -113,8 +125,13 @@ impl ArgmapApp {
     }
 
     pub(super) fn save_as(&mut self) -> bool {
-        let folder = self.doc.path().and_then(Path::parent).map(Path::to_owned);
-        let name = suggested_file_name(self.doc.map());
+        // An imported map suggests the file it came from, as `.ron`, in that file's folder.
+        let near = self.doc.path().or(self.doc.origin());
+        let folder = near.and_then(Path::parent).map(Path::to_owned);
+        let name = match self.doc.origin().and_then(Path::file_stem) {
+            Some(stem) if self.doc.path().is_none() => format!("{}.ron", stem.to_string_lossy()),
+            _ => suggested_file_name(self.doc.map()),
+        };
         match self.dialogs.save_map(folder.as_deref(), &name) {
             Some(path) => self.save_to(path),
             None => {
@@ -160,7 +177,8 @@ impl ArgmapApp {
         }
     }
 
-    /// A `.ron` file dropped on the window opens (after asking about unsaved changes).
+    /// A `.ron` file dropped on the window opens, an Argdown or AIF file is imported (after
+    /// asking about unsaved changes).
     pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -176,8 +194,13 @@ impl ArgmapApp {
                 .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
             {
                 self.ask_then(Then::Open(Some(path)));
+            } else if crate::interchange::ImportFormat::from_path(&path).is_some() {
+                self.ask_then(Then::Import(Some(path)));
             } else {
-                self.message = Some(format!("{} is not an argmap map (.ron).", path.display()));
+                self.message = Some(format!(
+                    "{} is not an argmap map (.ron), nor Argdown or AIF to import.",
+                    path.display()
+                ));
             }
         }
     }
@@ -240,6 +263,16 @@ impl ArgmapApp {
                         answer = Some(Answer::Cancel);
                     }
                 }
+                Prompt::Report {
+                    heading,
+                    file,
+                    lines,
+                    footer,
+                } => {
+                    if super::import::report(ui, heading, file, lines, footer) {
+                        answer = Some(Answer::Cancel);
+                    }
+                }
                 Prompt::DeleteSource { id, citing } => {
                     let title = self
                         .doc
@@ -292,6 +325,13 @@ impl ArgmapApp {
             }
         });
         if answer.is_none() && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            answer = Some(Answer::Cancel);
+        }
+        // A report has only OK: Enter answers it too.
+        if answer.is_none()
+            && matches!(prompt, Prompt::Report { .. } | Prompt::Problems { .. })
+            && ctx.input(|i| i.key_pressed(egui::Key::Enter))
+        {
             answer = Some(Answer::Cancel);
         }
         match (prompt, answer) {

@@ -9,6 +9,7 @@ mod node;
 mod outline;
 mod presentation;
 mod source;
+mod subset;
 mod validate;
 
 pub use ids::{NodeId, SourceId};

@@ -1,0 +1,160 @@
+//! A part of a map as a map of its own: chosen nodes, the links among them and the sources
+//! they cite. Copying nodes and exporting a selection both use it.
+
+use super::{ArgumentMap, NodeId, SourceId};
+use std::collections::HashSet;
+
+impl ArgumentMap {
+    /// The nodes `ids` names (in map order; unknown ids are ignored), the links whose both ends
+    /// are among them, and only the sources those nodes cite — with the sources those are
+    /// reported in, so the result is a valid map on its own. The main claim is kept when it is
+    /// one of the chosen nodes; the description and the talk's steps (which describe the whole
+    /// map) are left out.
+    pub fn subset(&self, ids: &[NodeId]) -> ArgumentMap {
+        let chosen: HashSet<&NodeId> = ids.iter().collect();
+        let nodes: Vec<_> = self
+            .nodes
+            .iter()
+            .filter(|n| chosen.contains(&n.id))
+            .cloned()
+            .collect();
+        let links = self
+            .links
+            .iter()
+            .filter(|l| chosen.contains(&l.from) && chosen.contains(&l.to))
+            .cloned()
+            .collect();
+        let mut wanted: HashSet<SourceId> = nodes
+            .iter()
+            .flat_map(|n| n.citations.iter().map(|c| c.source.clone()))
+            .collect();
+        // Second-hand sources need their parents (`reported_in`), transitively.
+        loop {
+            let more: Vec<_> = self
+                .sources
+                .iter()
+                .filter(|s| wanted.contains(&s.id))
+                .filter_map(|s| s.reported_in.clone())
+                .filter(|id| !wanted.contains(id))
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            wanted.extend(more);
+        }
+        let sources = self
+            .sources
+            .iter()
+            .filter(|s| wanted.contains(&s.id))
+            .cloned()
+            .collect();
+        let main_claim = self
+            .main_claim
+            .clone()
+            .filter(|id| chosen.contains(id) && self.node(id).is_some());
+        ArgumentMap {
+            title: self.title.clone(),
+            description: String::new(),
+            main_claim,
+            nodes,
+            links,
+            sources,
+            presentation: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{
+        ArgumentMap, Citation, Link, Node, NodeKind, Position, Relation, Source, has_errors,
+        validate,
+    };
+
+    fn source(id: &str, reported_in: Option<&str>) -> Source {
+        let mut s = Source::new(id, format!("Source {id}"));
+        s.reported_in = reported_in.map(Into::into);
+        s
+    }
+
+    /// c ← e1 (cites s1, which is reported in s0), c ← k (cites s2), e2 → e1; s3 is uncited.
+    fn map() -> ArgumentMap {
+        let mut map = ArgumentMap::new("Test");
+        map.description = "About everything".into();
+        let at = Position::new(0.0, 0.0);
+        let mut e1 = Node::new("e1", NodeKind::Evidence, "Evidence one", at);
+        e1.citations.push(Citation::new("s1", ""));
+        let mut k = Node::new("k", NodeKind::Counterpoint, "But", at);
+        k.citations.push(Citation::new("s2", ""));
+        map.nodes = vec![
+            Node::new("c", NodeKind::Claim, "Claim", at),
+            e1,
+            k,
+            Node::new("e2", NodeKind::Evidence, "Evidence two", at),
+        ];
+        map.links = vec![
+            Link::new("e1", "c", Relation::Supports),
+            Link::new("k", "c", Relation::Opposes),
+            Link::new("e2", "e1", Relation::Supports),
+        ];
+        map.sources = vec![
+            source("s0", None),
+            source("s1", Some("s0")),
+            source("s2", None),
+            source("s3", None),
+        ];
+        map.main_claim = Some("c".into());
+        map.presentation = Some(Vec::new());
+        assert!(!has_errors(&validate(&map)));
+        map
+    }
+
+    fn ids(items: &[&str]) -> Vec<crate::model::NodeId> {
+        items.iter().map(|&s| s.into()).collect()
+    }
+
+    #[test]
+    fn keeps_the_chosen_nodes_their_inner_links_and_cited_sources() {
+        let map = map();
+        let part = map.subset(&ids(&["e1", "c"]));
+        let nodes: Vec<_> = part.nodes.iter().map(|n| n.id.0.as_str()).collect();
+        assert_eq!(nodes, ["c", "e1"], "map order, not selection order");
+        assert_eq!(part.links, vec![Link::new("e1", "c", Relation::Supports)]);
+        let sources: Vec<_> = part.sources.iter().map(|s| s.id.0.as_str()).collect();
+        assert_eq!(
+            sources,
+            ["s0", "s1"],
+            "the cited source and the one it is reported in"
+        );
+        assert_eq!(part.main_claim, Some("c".into()));
+        assert_eq!(part.title, "Test");
+        assert!(part.description.is_empty());
+        assert_eq!(part.presentation, None);
+        assert!(!has_errors(&validate(&part)));
+    }
+
+    #[test]
+    fn leaves_out_links_to_nodes_outside_and_the_main_claim_when_not_chosen() {
+        let map = map();
+        let part = map.subset(&ids(&["k", "e2", "nowhere"]));
+        let nodes: Vec<_> = part.nodes.iter().map(|n| n.id.0.as_str()).collect();
+        assert_eq!(nodes, ["k", "e2"]);
+        assert!(part.links.is_empty(), "both links go to nodes left out");
+        let sources: Vec<_> = part.sources.iter().map(|s| s.id.0.as_str()).collect();
+        assert_eq!(sources, ["s2"]);
+        assert_eq!(part.main_claim, None);
+        assert!(!has_errors(&validate(&part)));
+    }
+
+    #[test]
+    fn all_nodes_give_the_map_without_uncited_sources_and_none_give_an_empty_map() {
+        let map = map();
+        let all: Vec<_> = map.nodes.iter().map(|n| n.id.clone()).collect();
+        let whole = map.subset(&all);
+        assert_eq!(whole.nodes, map.nodes);
+        assert_eq!(whole.links, map.links);
+        assert_eq!(whole.sources.len(), 3, "s3 is cited by nothing");
+        let none = map.subset(&[]);
+        assert!(none.nodes.is_empty() && none.links.is_empty() && none.sources.is_empty());
+    }
+}
