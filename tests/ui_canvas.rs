@@ -224,3 +224,47 @@ fn zoom_shortcuts_change_the_zoom_and_panels_can_be_hidden() {
     harness.run();
     assert!(harness.query_by_label("Inspector").is_none());
 }
+
+#[test]
+fn fit_map_shows_the_whole_of_a_big_map_and_its_cards_stay_findable() {
+    // A generated tree of 3,000 nodes is over a hundred thousand of map units wide: fitting it takes
+    // a zoom far below 2%, where cards are drawn as plain blocks.
+    let map = argmap::generate::generate(3_000, 3);
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1600.0, 1000.0))
+        .build_eframe(move |cc| {
+            let env = Environment {
+                dialogs: Box::new(ScriptedDialogs::default()),
+                recovery_folder: None,
+            };
+            ArgmapApp::new(cc, Startup::with_map(map, None), env)
+        });
+    harness.run();
+    harness.key_press(Key::F);
+    harness.run();
+    let canvas = harness.state().canvas_rect();
+    let state = harness.state();
+    let outside = state
+        .map()
+        .nodes
+        .iter()
+        .filter(|n| !canvas.contains_rect(state.node_screen_rect(&n.id).unwrap()))
+        .count();
+    assert_eq!(outside, 0, "every card is inside the canvas after Fit map");
+    assert!(state.camera().zoom < 0.02, "zoom {}", state.camera().zoom);
+    // Far out (3,000 cards on screen, more than are made widgets), a card is still found
+    // through Find, which selects it and brings it into view.
+    let wanted = state.map().nodes[2_000].clone();
+    let zoom_before = state.camera().zoom;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_label("Find in map").type_text(&wanted.text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.selection().primary(), Some(&wanted.id));
+    let shown = state.node_screen_rect(&wanted.id).unwrap();
+    assert!(canvas.contains_rect(shown));
+    assert_eq!(state.camera().zoom, zoom_before);
+}

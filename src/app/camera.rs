@@ -2,7 +2,9 @@
 
 use egui::{Pos2, Rect, Vec2};
 
-pub const MIN_ZOOM: f32 = 0.02;
+/// Far enough out that "Fit map" shows the whole of a 100,000-node tree (about 7 million map
+/// units wide) in a canvas narrowed by both side panels; cards are plain blocks long before.
+pub const MIN_ZOOM: f32 = 0.00005;
 pub const MAX_ZOOM: f32 = 4.0;
 
 /// The view onto the map. A map point `p` appears on screen at `origin + p * zoom`, where
@@ -20,6 +22,18 @@ impl Default for Camera {
             origin: Vec2::ZERO,
             zoom: 1.0,
         }
+    }
+}
+
+/// The zoom as people read it: "250%", "4%", "0.62%", "0.0091%" (two significant digits below
+/// 10%, so a far-out zoom never reads as "0%").
+pub fn zoom_percent(zoom: f32) -> String {
+    let percent = zoom * 100.0;
+    if percent >= 10.0 {
+        format!("{percent:.0}%")
+    } else {
+        let decimals = (1.0 - percent.log10().floor()).clamp(0.0, 6.0) as usize;
+        format!("{percent:.decimals$}%")
     }
 }
 
@@ -107,6 +121,15 @@ mod tests {
         assert!((cam.to_screen(canvas(), under) - anchor).length() < 1e-3);
         cam.zoom_around(canvas(), anchor, 1000.0);
         assert_eq!(cam.zoom, MAX_ZOOM);
+    }
+
+    #[test]
+    fn zoom_percent_never_rounds_a_far_out_zoom_to_nothing() {
+        assert_eq!(zoom_percent(2.5), "250%");
+        assert_eq!(zoom_percent(1.0), "100%");
+        assert_eq!(zoom_percent(0.04), "4.0%");
+        assert_eq!(zoom_percent(0.0062), "0.62%");
+        assert_eq!(zoom_percent(0.000091), "0.0091%");
     }
 
     #[test]

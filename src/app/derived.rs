@@ -11,6 +11,8 @@ pub struct Derived {
     pub outline: Outline,
     /// Validation problems and doubtful spots, for the Problems panel.
     pub problems: Vec<Problem>,
+    /// Each link's ends as node indices (`None` for a link to a missing node), in link order.
+    pub link_ends: Vec<Option<(usize, usize)>>,
 }
 
 impl Derived {
@@ -26,10 +28,21 @@ impl Derived {
             .enumerate()
             .map(|(i, n)| (n.id.clone(), i))
             .collect();
+        let index = &self.index;
+        self.link_ends = map
+            .links
+            .iter()
+            .map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
+            .collect();
         self.main = map.main_claim().and_then(|id| self.index.get(id).copied());
         self.outline = outline(map);
         self.problems = validate(map);
         true
+    }
+
+    /// The map revision these facts are for (0 before the first refresh).
+    pub fn revision(&self) -> u64 {
+        self.revision.unwrap_or(0)
     }
 
     pub fn is_main(&self, index: usize) -> bool {

@@ -1,7 +1,8 @@
 //! Node cards: their size in map units and how they are painted.
 
+use crate::app::derived::Derived;
 use crate::app::theme::{Theme, mix};
-use crate::model::{Node, NodeId, NodeKind};
+use crate::model::{ArgumentMap, Node, NodeId, NodeKind};
 use egui::epaint::text::{LayoutJob, TextWrapping};
 use egui::{
     Color32, CornerRadius, FontId, Galley, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2, pos2,
@@ -33,6 +34,11 @@ fn text_size(is_main: bool) -> f32 {
 #[derive(Default)]
 pub struct CardSizes {
     measured: HashMap<NodeId, (u64, Vec2)>,
+    /// Every card's rect in map units by node index, for the map revision `rects_for`. The
+    /// canvas culls and routes links with these each frame: looking up, hashing and estimating
+    /// every card every frame made a frame grow with the size of the map.
+    rects: Vec<Rect>,
+    rects_for: Option<u64>,
 }
 
 impl CardSizes {
@@ -47,9 +53,38 @@ impl CardSizes {
         Rect::from_min_size(pos2(node.pos.x, node.pos.y), self.size(node, is_main))
     }
 
-    fn remember(&mut self, node: &Node, is_main: bool, size: Vec2) {
+    /// Brings the per-index rects up to date with the map `derived` was computed from.
+    pub fn sync(&mut self, map: &ArgumentMap, derived: &Derived) {
+        if self.rects_for == Some(derived.revision()) && self.rects.len() == map.nodes.len() {
+            return;
+        }
+        let rects = map
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, node)| self.rect(node, derived.is_main(i)))
+            .collect();
+        self.rects = rects;
+        self.rects_for = Some(derived.revision());
+    }
+
+    /// The card of node `index`, as of the last [`CardSizes::sync`].
+    pub fn rect_at(&self, index: usize) -> Rect {
+        self.rects[index]
+    }
+
+    fn remember(&mut self, index: usize, node: &Node, is_main: bool, size: Vec2) {
+        if let Some(rect) = self.rects.get_mut(index)
+            && rect.size() == size
+            && self.measured.contains_key(&node.id)
+        {
+            return; // measured before, unchanged: skip hashing the text again
+        }
         self.measured
             .insert(node.id.clone(), (content_key(node, is_main), size));
+        if let Some(rect) = self.rects.get_mut(index) {
+            *rect = Rect::from_min_size(rect.min, size);
+        }
     }
 
     /// Forgets cards of nodes that no longer exist (called when the map changes).
@@ -99,6 +134,7 @@ pub fn prepare(
     painter: &Painter,
     theme: &Theme,
     sizes: &mut CardSizes,
+    index: usize,
     node: &Node,
     zoom: f32,
     is_main: bool,
@@ -108,7 +144,7 @@ pub fn prepare(
     }
     let galley = layout_text(painter, theme, node, zoom, is_main);
     let size = vec2(CARD_WIDTH, frame_height(galley.size().y / zoom));
-    sizes.remember(node, is_main, size);
+    sizes.remember(index, node, is_main, size);
     Some(galley)
 }
 
@@ -246,11 +282,15 @@ fn paint_header(
     let accent = theme.accent(node.kind);
     let icon_centre = rect.min + vec2(PAD + 5.0, PAD + HEADER * 0.5) * zoom;
     paint_icon(painter, node.kind, icon_centre, 5.0 * zoom, accent);
-    let label = if is_main {
+    let mut label = if is_main {
         "MAIN CLAIM".to_owned()
     } else {
         node.kind.label().to_uppercase()
     };
+    if node.pinned {
+        // Pinned cards keep their place when the map is arranged; say so on the card.
+        label.push_str(" · PINNED");
+    }
     painter.text(
         icon_centre + vec2(10.0 * zoom, 0.0),
         egui::Align2::LEFT_CENTER,
@@ -400,7 +440,7 @@ mod tests {
     fn a_measured_size_is_forgotten_when_the_text_changes() {
         let mut node = Node::new("a", NodeKind::Claim, "Short.", Position::default());
         let mut sizes = CardSizes::default();
-        sizes.remember(&node, false, vec2(240.0, 999.0));
+        sizes.remember(0, &node, false, vec2(240.0, 999.0));
         assert_eq!(sizes.size(&node, false).y, 999.0);
         node.text.push_str(" Longer now.");
         assert_ne!(sizes.size(&node, false).y, 999.0);

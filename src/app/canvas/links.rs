@@ -142,13 +142,76 @@ pub fn paint(
         }
         Relation::Opposes => {
             let dash = 8.0 * zoom.clamp(0.5, 1.5);
-            painter.extend(Shape::dashed_line(&points, stroke, dash, dash * 0.7));
+            let clip = painter.clip_rect().expand(width);
+            let mut dashes = Vec::new();
+            dashes_within(&points, clip, [dash, dash * 0.7], |a, b| {
+                dashes.push(Shape::line_segment([a, b], stroke));
+            });
+            painter.extend(dashes);
         }
     }
     arrow_head(painter, tip, dir, head, color);
     if zoom >= 0.35 {
         sign_marker(painter, theme, route.at(0.5), relation, zoom, color);
     }
+}
+
+/// Dashes along `points`, only where the line is inside `clip`. Dashing a whole link made one
+/// shape per dash along links that run far off screen (millions on a big map); the phase is
+/// kept from the start of the line, so dashes do not crawl while panning.
+pub fn dashes_within(
+    points: &[Pos2],
+    clip: Rect,
+    [dash, gap]: [f32; 2],
+    mut dash_from_to: impl FnMut(Pos2, Pos2),
+) {
+    let period = dash + gap;
+    let mut travelled = 0.0;
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let length = (b - a).length();
+        if let Some((t0, t1)) = clip_segment(a, b, clip)
+            && length > 0.0
+        {
+            let (s0, s1) = (travelled + t0 * length, travelled + t1 * length);
+            let mut start = (s0 / period).floor() * period;
+            while start < s1 {
+                let (from, to) = (start.max(s0), (start + dash).min(s1));
+                if from < to {
+                    let at = |s: f32| a + (b - a) * ((s - travelled) / length);
+                    dash_from_to(at(from), at(to));
+                }
+                start += period;
+            }
+        }
+        travelled += length;
+    }
+}
+
+/// The part of segment `a`–`b` inside `clip`, as parameters 0..=1 (Liang–Barsky).
+fn clip_segment(a: Pos2, b: Pos2, clip: Rect) -> Option<(f32, f32)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    for (p, q) in [
+        (-d.x, a.x - clip.min.x),
+        (d.x, clip.max.x - a.x),
+        (-d.y, a.y - clip.min.y),
+        (d.y, clip.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let r = q / p;
+            if p < 0.0 {
+                t0 = t0.max(r);
+            } else {
+                t1 = t1.min(r);
+            }
+        }
+    }
+    (t0 < t1).then_some((t0, t1))
 }
 
 fn arrow_head(painter: &Painter, tip: Pos2, dir: Vec2, size: f32, color: egui::Color32) {
@@ -224,6 +287,30 @@ mod tests {
         for p in rt.polyline(50) {
             assert!(p.y >= 80.0 - 1e-3 && p.y <= 200.0 + 1e-3, "{p:?}");
         }
+    }
+
+    #[test]
+    fn dashes_are_drawn_only_inside_the_clip_and_keep_their_phase() {
+        let line = [pos2(0.0, 0.0), pos2(1_000_000.0, 0.0)];
+        let dashes = |clip: Rect| {
+            let mut out = Vec::new();
+            dashes_within(&line, clip, [8.0, 6.0], |a, b| out.push((a.x, b.x)));
+            out
+        };
+        let all = dashes(r(-10.0, -10.0, 1e7, 20.0));
+        let clipped = dashes(r(500.0, -10.0, 100.0, 20.0));
+        assert!(all.len() > 70_000);
+        assert!((7..=9).contains(&clipped.len()), "{}", clipped.len());
+        // Every clipped dash is (the visible part of) the same dash the whole line has.
+        for &(x0, x1) in &clipped {
+            assert!((500.0..=600.0).contains(&x0) && (500.0..=600.0).contains(&x1));
+            let period_start = (x0 / 14.0).floor() * 14.0;
+            assert!(
+                x1 <= period_start + 8.0 + 1e-3,
+                "{x0}..{x1} is not on a dash"
+            );
+        }
+        assert!(dashes(r(0.0, 50.0, 100.0, 20.0)).is_empty());
     }
 
     #[test]

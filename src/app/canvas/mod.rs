@@ -12,6 +12,7 @@ mod hit;
 pub mod legend;
 pub mod links;
 mod menus;
+mod overview;
 
 pub use card::CardSizes;
 pub use hit::{link_at, node_at};
@@ -116,6 +117,7 @@ impl Canvas<'_> {
             sizes,
         } = self;
         let mut requests = Vec::new();
+        sizes.sync(map, derived);
         let theme = Theme::from_visuals(ui.visuals());
         let (rect, background) =
             ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
@@ -155,9 +157,8 @@ impl Canvas<'_> {
         };
         let selection = view.selection.clone();
         let card_rect = |sizes: &CardSizes, i: usize| {
-            let node = &map.nodes[i];
-            let r = sizes.rect(node, derived.is_main(i));
-            if moving != Vec2::ZERO && selection.contains(&node.id) {
+            let r = sizes.rect_at(i);
+            if moving != Vec2::ZERO && selection.contains(&map.nodes[i].id) {
                 r.translate(moving)
             } else {
                 r
@@ -173,7 +174,7 @@ impl Canvas<'_> {
             if hidden(&node.id) || !visible.intersects(card_rect(sizes, i)) {
                 continue;
             }
-            let galley = card::prepare(&painter, &theme, sizes, node, zoom, derived.is_main(i));
+            let galley = card::prepare(&painter, &theme, sizes, i, node, zoom, derived.is_main(i));
             cards.push((i, galley));
         }
         if let Some(i) = centring {
@@ -182,9 +183,11 @@ impl Canvas<'_> {
         let camera = view.camera;
         paint_grid(&painter, &theme, rect, &camera);
 
-        for link in &map.links {
-            let (Some(&f), Some(&t)) = (derived.index.get(&link.from), derived.index.get(&link.to))
-            else {
+        // Far out, plain cards and links go into two meshes instead of a shape each.
+        let far_out = zoom < overview::OVERVIEW_ZOOM && !presenting;
+        let mut far = overview::Overview::default();
+        for (link, ends) in map.links.iter().zip(&derived.link_ends) {
+            let Some((f, t)) = *ends else {
                 continue;
             };
             let (from, to) = (card_rect(sizes, f), card_rect(sizes, t));
@@ -196,6 +199,10 @@ impl Canvas<'_> {
                 let highlighted =
                     picked || selection.contains(&link.from) || selection.contains(&link.to);
                 let on_screen = route.transformed(|p| camera.to_screen(rect, p));
+                if far_out && !highlighted {
+                    far.link(&painter, &theme, &on_screen, link.relation);
+                    continue;
+                }
                 if picked {
                     let halo = Stroke::new(8.0, theme.selection.gamma_multiply(0.35));
                     painter.add(egui::Shape::line(on_screen.polyline(20), halo));
@@ -211,8 +218,26 @@ impl Canvas<'_> {
             }
         }
 
+        far.paint_links(&painter);
+
         // Selected cards last, so their highlight is never covered by a neighbour.
         cards.sort_by_key(|(i, _)| selection.contains(&map.nodes[*i].id));
+        let filter = view.highlight.clone();
+        let dimmed_by_filter = |id: &NodeId| filter.as_ref().is_some_and(|h| !h.contains(id));
+        // Cards drawn into the far-out mesh; the rest (selected, the main claim) are painted
+        // on top of it below.
+        let in_mesh =
+            |i: usize| far_out && !derived.is_main(i) && !selection.contains(&map.nodes[i].id);
+        if far_out {
+            for &(i, _) in &cards {
+                if in_mesh(i) {
+                    let node = &map.nodes[i];
+                    let screen = camera.rect_to_screen(rect, card_rect(sizes, i));
+                    far.card(&theme, node.kind, screen, dimmed_by_filter(&node.id));
+                }
+            }
+            far.paint_cards(&painter);
+        }
         let as_widgets = cards.len() <= MAX_CARD_WIDGETS;
         let modifiers = ui.input(|i| i.modifiers);
         let mut clicked_card = None;
@@ -232,8 +257,9 @@ impl Canvas<'_> {
                     Id::unique(("argmap-card", &node.id)),
                     Sense::click_and_drag(),
                 );
-                let label = accessible_label(node, is_main);
+                // Built only when a screen reader (or a test) asks.
                 response.widget_info(|| {
+                    let label = accessible_label(node, is_main);
                     WidgetInfo::selected(egui::Role::Button, true, selected, &label)
                 });
                 response
@@ -247,18 +273,14 @@ impl Canvas<'_> {
                 .present
                 .as_ref()
                 .is_some_and(|p| p.current.contains(&node.id));
-            let dimmed = view
-                .highlight
-                .as_ref()
-                .is_some_and(|h| !h.contains(&node.id))
-                || (presenting && !current);
+            let dimmed = dimmed_by_filter(&node.id) || (presenting && !current);
             let state = CardState {
                 is_main,
                 selected: selected || current,
                 hovered: hovered && !presenting,
                 dimmed,
             };
-            if editing_id.as_ref() != Some(&node.id) {
+            if editing_id.as_ref() != Some(&node.id) && !in_mesh(i) {
                 card::paint(&painter, &theme, node, screen, zoom, galley, &state);
             }
             let Some(response) = response else { continue };

@@ -13,7 +13,10 @@ pub fn show(ui: &mut Ui, map: &ArgumentMap, view: &ViewState, message: Option<&s
             map.sources.len()
         ));
         ui.separator();
-        ui.label(format!("Zoom {:.0}%", view.camera.zoom * 100.0));
+        ui.label(format!(
+            "Zoom {}",
+            crate::app::camera::zoom_percent(view.camera.zoom)
+        ));
         if !view.selection.is_empty() {
             ui.separator();
             ui.label(format!("{} selected", view.selection.len()));
