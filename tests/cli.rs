@@ -122,7 +122,7 @@ fn export_refuses_unknown_formats_and_broken_maps() {
     assert_eq!(unknown.status.code(), Some(2));
     assert_eq!(
         text(&unknown.stderr),
-        "argmap: error: cannot tell the export format from \"out.xyz\"; use an extension (json) or --format\n"
+        "argmap: error: cannot tell the export format from \"out.xyz\"; use an extension (json, argdown, aif, svg, png, pdf, md, dot) or --format\n"
     );
     std::fs::write(dir.path().join("bad.ron"), "(format_version: 1").unwrap();
     let broken = argmap(&["export", "bad.ron", "--to", "out.json"], dir.path());

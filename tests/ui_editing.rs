@@ -417,3 +417,35 @@ fn unsaved_work_left_by_a_crash_is_offered_back_on_the_next_start() {
     assert!(app.is_dirty(), "restored work still needs saving");
     assert!(!dir.path().join("unsaved-4000000000.ron").exists());
 }
+
+#[test]
+fn arrange_lays_the_map_out_as_one_undo_step_and_pinned_nodes_stay() {
+    let (mut harness, _) = small();
+    click_card(&mut harness, "k");
+    harness.key_press(Key::P);
+    harness.run();
+    assert!(harness.state().map().node(&"k".into()).unwrap().pinned);
+    let pinned_at = harness.state().map().node(&"k".into()).unwrap().pos;
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    harness.run();
+    let map = harness.state().map().clone();
+    assert_eq!(
+        map.node(&"k".into()).unwrap().pos,
+        pinned_at,
+        "pinned stays"
+    );
+    // The evidence now stands below the claim it supports.
+    let c = map.node(&"c".into()).unwrap().pos;
+    let e = map.node(&"e".into()).unwrap().pos;
+    assert!(e.y > c.y);
+    assert_ne!(map, {
+        let mut before = small_map();
+        before.nodes[2].pinned = true;
+        before
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let mut pinned_only = small_map();
+    pinned_only.nodes[2].pinned = true;
+    assert_eq!(harness.state().map(), &pinned_only);
+}

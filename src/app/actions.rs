@@ -11,6 +11,12 @@ pub enum Action {
     Open,
     Save,
     SaveAs,
+    /// File → Export…: the export dialog (format, options, whole map or selection).
+    Export,
+    /// File → Export presentation…: the talk's steps as a handout (PDF pages or pictures).
+    ExportPresentation,
+    /// File → Import…: an Argdown or AIF file as a new map.
+    Import,
     Quit,
     Undo,
     Redo,
@@ -38,17 +44,25 @@ pub enum Action {
     ShowShortcuts,
     /// Presentation mode (F5).
     Present,
+    /// Lay out the whole map as a tidy tree (pinned nodes stay).
+    ArrangeAll,
+    /// Lay out the subtrees under the selected nodes.
+    ArrangeSelection,
+    /// Pin or unpin the selected nodes (pinned nodes keep their place when arranging).
+    TogglePin,
     /// Open the n-th file of the recent-files list.
     OpenRecent(usize),
 }
 
 impl Action {
     /// Every action that has a shortcut, in the order the shortcuts window lists them.
-    pub const WITH_SHORTCUTS: [Action; 30] = [
+    pub const WITH_SHORTCUTS: [Action; 35] = [
         Action::New,
         Action::Open,
         Action::Save,
         Action::SaveAs,
+        Action::Export,
+        Action::Import,
         Action::Quit,
         Action::Undo,
         Action::Redo,
@@ -75,6 +89,9 @@ impl Action {
         Action::ToggleLegend,
         Action::ShowShortcuts,
         Action::Present,
+        Action::ArrangeAll,
+        Action::ArrangeSelection,
+        Action::TogglePin,
     ];
 
     pub fn label(self) -> &'static str {
@@ -83,6 +100,9 @@ impl Action {
             Action::Open => "Open…",
             Action::Save => "Save",
             Action::SaveAs => "Save as…",
+            Action::Export => "Export…",
+            Action::ExportPresentation => "Export presentation…",
+            Action::Import => "Import…",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
@@ -113,6 +133,9 @@ impl Action {
             Action::ShowShortcuts => "Keyboard shortcuts",
             Action::OpenRecent(_) => "Open recent",
             Action::Present => "Present",
+            Action::ArrangeAll => "Arrange map",
+            Action::ArrangeSelection => "Arrange selected subtrees",
+            Action::TogglePin => "Pin / unpin",
         }
     }
 
@@ -126,6 +149,8 @@ impl Action {
             Action::Open => k(cmd, Key::O),
             Action::Save => k(cmd, Key::S),
             Action::SaveAs => k(cmd | Modifiers::SHIFT, Key::S),
+            Action::Export => k(cmd, Key::E),
+            Action::Import => k(cmd, Key::I),
             Action::Quit => k(cmd, Key::Q),
             Action::Undo => k(cmd, Key::Z),
             Action::Redo => k(cmd | Modifiers::SHIFT, Key::Z),
@@ -152,7 +177,12 @@ impl Action {
             Action::ToggleLegend => k(cmd | Modifiers::SHIFT, Key::L),
             Action::ShowShortcuts => k(none, Key::F1),
             Action::Present => k(none, Key::F5),
-            Action::AddNode(_) | Action::OpenRecent(_) => return None,
+            Action::ArrangeAll => k(cmd | Modifiers::SHIFT, Key::A),
+            Action::ArrangeSelection => k(Modifiers::ALT | Modifiers::SHIFT, Key::A),
+            Action::TogglePin => k(none, Key::P),
+            Action::AddNode(_) | Action::OpenRecent(_) | Action::ExportPresentation => {
+                return None;
+            }
         })
     }
 
@@ -180,6 +210,8 @@ impl Action {
                 | Action::Open
                 | Action::Save
                 | Action::SaveAs
+                | Action::Export
+                | Action::Import
                 | Action::Quit
                 | Action::Find
                 | Action::ZoomIn

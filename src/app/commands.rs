@@ -7,11 +7,13 @@ use super::canvas::{CanvasRequest, fit_camera};
 use super::clipboard::{self, Pasted};
 use super::find::FindRequest;
 use super::navigate::{self, Direction};
-use super::placement::place_child;
 use super::view::{EditTarget, Reveal, TextEditing};
 use crate::edit::{self, Edit};
 use crate::model::{ArgumentMap, Link, Node, NodeId, NodeKind, Position};
 use egui::{Event, Vec2, vec2};
+
+/// The height a new card is placed with before its text is typed (a card of a few lines).
+pub(super) const NEW_CARD_HEIGHT: f32 = 100.0;
 
 impl ArgmapApp {
     /// Recomputes derived facts after the map changed, and drops stale selections.
@@ -58,6 +60,9 @@ impl ArgmapApp {
             Action::SaveAs => {
                 self.save_as();
             }
+            Action::Export => self.open_export_dialog(ctx),
+            Action::ExportPresentation => self.open_presentation_export(ctx),
+            Action::Import => self.ask_then(super::files::Then::Import(None)),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::Undo => match self.doc.undo() {
                 Some(what) => self.message = Some(format!("Undid {what}.")),
@@ -129,6 +134,35 @@ impl ArgmapApp {
             Action::ToggleLegend => self.settings.show_legend ^= true,
             Action::ShowShortcuts => self.show_shortcuts = true,
             Action::Present => self.start_presenting(ctx),
+            Action::ArrangeAll => self.arrange(crate::layout::Scope::All),
+            Action::ArrangeSelection => {
+                let roots = self.view.selection.nodes().to_vec();
+                if roots.is_empty() {
+                    self.message = Some("Select the nodes whose subtrees to arrange.".into());
+                } else {
+                    self.arrange(crate::layout::Scope::Subtree(roots));
+                }
+            }
+            Action::TogglePin => {
+                let ids = self.view.selection.nodes().to_vec();
+                let map = self.doc.map();
+                // All pinned already: unpin them; otherwise pin them all.
+                let pin = !ids.iter().all(|id| map.node(id).is_some_and(|n| n.pinned));
+                let edits = ids
+                    .into_iter()
+                    .map(|id| Edit::SetPinned { id, pinned: pin })
+                    .collect();
+                if self.apply(Edit::Batch(edits)) {
+                    self.message = Some(
+                        if pin {
+                            "Pinned: arranging leaves it in place."
+                        } else {
+                            "Unpinned."
+                        }
+                        .into(),
+                    );
+                }
+            }
             Action::OpenRecent(i) => {
                 if let Some(path) = self.settings.recent.get(i).cloned() {
                     self.ask_then(super::files::Then::Open(Some(path)));
@@ -199,6 +233,25 @@ impl ArgmapApp {
             if ids.len() == 1 { "" } else { "s" }
         ));
         true
+    }
+
+    /// Auto-layout as one undoable step.
+    fn arrange(&mut self, scope: crate::layout::Scope) {
+        let moves = crate::layout::arrange(self.doc.map(), &self.card_size_of(), &scope);
+        if moves.is_empty() {
+            self.message = Some("Already arranged.".into());
+            return;
+        }
+        let n = moves.len();
+        if self.apply(Edit::Move { moves }) {
+            self.message = Some(format!(
+                "Arranged {n} node{} (Ctrl+Z to undo).",
+                if n == 1 { "" } else { "s" }
+            ));
+            if scope == crate::layout::Scope::All {
+                self.view.fit_pending = true;
+            }
+        }
     }
 
     /// Pastes nodes copied from argmap (this map or another), or plain text as a new claim.
@@ -328,21 +381,23 @@ impl ArgmapApp {
         self.view.reveal = Some((id, Reveal::IfHidden));
     }
 
-    /// Starts typing a new node of `kind` linked to `parent`, placed beside its siblings.
+    /// Card sizes as the layout engine takes them: measured on screen, or estimated.
+    pub(super) fn card_size_of(&self) -> impl Fn(&Node, bool) -> (f32, f32) + '_ {
+        |node, is_main| {
+            let s = self.sizes.size(node, is_main);
+            (s.x, s.y)
+        }
+    }
+
+    /// Starts typing a new node of `kind` linked to `parent`, placed by the layout engine
+    /// beside its siblings, clear of every other card.
     fn start_linked_node(&mut self, parent: NodeId, kind: NodeKind) {
         let map = self.doc.map();
         let Some(&p) = self.derived.index.get(&parent) else {
             return;
         };
-        let rect_of = |i: usize| self.sizes.rect(&map.nodes[i], self.derived.is_main(i));
-        let siblings: Vec<_> = map
-            .incoming(&parent)
-            .filter_map(|l| self.derived.index.get(&l.from))
-            .map(|&i| rect_of(i))
-            .collect();
-        let occupied: Vec<_> = (0..map.nodes.len()).map(rect_of).collect();
-        let size = vec2(super::canvas::card::CARD_WIDTH, 100.0);
-        let pos = place_child(rect_of(p), &siblings, &occupied, size);
+        let size = (super::canvas::card::CARD_WIDTH, NEW_CARD_HEIGHT);
+        let pos = crate::layout::place_new_child(map, &self.card_size_of(), &parent, size);
         let relation = ArgumentMap::default_relation(kind);
         let relation = if map.nodes[p].kind == NodeKind::Counterpoint && kind == NodeKind::Claim {
             default_child(NodeKind::Counterpoint).1
@@ -365,7 +420,8 @@ impl ArgmapApp {
             fresh: true,
         });
         let rect = self.view.canvas_rect;
-        let card = egui::Rect::from_min_size(at, vec2(super::canvas::card::CARD_WIDTH, 100.0));
+        let card =
+            egui::Rect::from_min_size(at, vec2(super::canvas::card::CARD_WIDTH, NEW_CARD_HEIGHT));
         if rect.is_positive() && !rect.contains_rect(self.view.camera.rect_to_screen(rect, card)) {
             self.view.camera.centre_on(rect, card.center());
         }

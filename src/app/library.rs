@@ -7,11 +7,9 @@ use super::files::Prompt;
 use super::panels::reader::ReaderRequest;
 use super::panels::source_editor::{EditorRequest, SourceDraft};
 use super::panels::sources::SourcesRequest;
-use super::placement::place_child;
 use super::view::Reveal;
 use crate::edit::{self, Edit};
 use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Position, SourceId};
-use egui::vec2;
 
 /// Which tab the left panel shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -182,27 +180,22 @@ impl ArgmapApp {
             .primary()
             .cloned()
             .filter(|p| map.node(p).is_some());
-        let size = vec2(super::canvas::card::CARD_WIDTH, 100.0);
-        let rect_of = |i: usize| self.sizes.rect(&map.nodes[i], self.derived.is_main(i));
-        let occupied: Vec<_> = (0..map.nodes.len()).map(rect_of).collect();
-        let pos = match parent.as_ref().and_then(|p| self.derived.index.get(p)) {
-            Some(&p) => {
-                let siblings: Vec<_> = map
-                    .incoming(&map.nodes[p].id)
-                    .filter_map(|l| self.derived.index.get(&l.from))
-                    .map(|&i| rect_of(i))
-                    .collect();
-                place_child(rect_of(p), &siblings, &occupied, size)
-            }
+        let size = (
+            super::canvas::card::CARD_WIDTH,
+            super::commands::NEW_CARD_HEIGHT,
+        );
+        // Linked to the selected node: beside its other children. Otherwise in view, a little
+        // above the centre, wherever that is clear.
+        let pos = match &parent {
+            Some(p) => crate::layout::place_new_child(map, &self.card_size_of(), p, size),
             None => {
                 let centre = self
                     .view
                     .camera
                     .visible_map_rect(self.view.canvas_rect)
                     .center();
-                let free = egui::Rect::from_center_size(centre, size);
-                let pos = place_child(free.translate(vec2(0.0, -200.0)), &[], &occupied, size);
-                Position::new(pos.x, pos.y)
+                let near = Position::new(centre.x - size.0 / 2.0, centre.y - 200.0 - size.1 / 2.0);
+                crate::layout::place_new_card(map, &self.card_size_of(), near, size)
             }
         };
         let mut node = Node::new(id.clone(), kind, quote.clone(), pos);

@@ -12,12 +12,13 @@ mod commands;
 mod derived;
 pub mod dialogs;
 mod document;
+mod export_dialog;
 mod files;
 mod find;
+mod import;
 mod library;
 mod navigate;
 mod panels;
-mod placement;
 mod present;
 mod recovery;
 mod settings;
@@ -39,6 +40,7 @@ use canvas::CardSizes;
 use derived::Derived;
 use document::Document;
 use egui::{Rect, Ui};
+use export_dialog::ExportDialog;
 use files::Prompt;
 use find::FindState;
 use library::{LeftTab, RightTab};
@@ -130,6 +132,8 @@ pub struct ArgmapApp {
     dialogs: Box<dyn FileDialogs>,
     recovery: Recovery,
     show_shortcuts: bool,
+    /// File → Export…: whether the dialog is open, and its choices.
+    export: ExportDialog,
     /// A question waiting for the user's answer (unsaved changes, restore, problems).
     prompt: Option<Prompt>,
     /// A short message for the status bar: what just happened or why something was refused.
@@ -175,6 +179,7 @@ impl ArgmapApp {
             dialogs: env.dialogs,
             recovery,
             show_shortcuts: false,
+            export: ExportDialog::default(),
             prompt,
             message: None,
             closing: false,
@@ -231,6 +236,11 @@ impl ArgmapApp {
     /// Whether a question (unsaved changes, restore, problems) is waiting for an answer.
     pub fn is_prompting(&self) -> bool {
         self.prompt.is_some()
+    }
+
+    /// Whether the export dialog (File → Export…) is open.
+    pub fn is_exporting(&self) -> bool {
+        self.export.open
     }
 
     /// Where a node's card is on screen with the current camera.
@@ -297,7 +307,7 @@ impl eframe::App for ArgmapApp {
         }
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
-        if self.prompt.is_none() {
+        if self.prompt.is_none() && !self.export.open {
             self.handle_shortcuts(&ctx);
             self.handle_clipboard_events(&ctx);
         }
@@ -462,6 +472,7 @@ impl eframe::App for ArgmapApp {
         }
         panels::shortcuts::window(&ctx, &mut self.show_shortcuts);
         self.show_source_editor(&ctx);
+        self.show_export_dialog(&ctx);
         self.show_prompt(&ctx);
         self.update_title(&ctx);
         self.keep_recovery(&ctx);

@@ -1,8 +1,12 @@
 //! The command line: `argmap [FILE]`, `argmap check`, `argmap export`.
 
 mod check;
+mod diff;
 mod export;
 mod fmt;
+mod generate;
+mod import;
+mod merge;
 
 use crate::export::{Background, ExportFormat, ExportOptions};
 use clap::{Parser, Subcommand};
@@ -62,13 +66,14 @@ pub enum Command {
     Export {
         /// The map to export.
         file: PathBuf,
-        /// Output file; `-` writes to standard output (then --format is required).
+        /// Output file; `-` writes to standard output (then --format is required). With
+        /// --steps and png or svg, a directory.
         #[arg(long = "to", short = 'o', value_name = "OUT")]
         to: PathBuf,
         /// Output format, when the extension does not say.
         #[arg(long, value_enum)]
         format: Option<ExportFormat>,
-        /// Pixels per map unit for PNG output.
+        /// Pixels per map unit for PNG output (per page unit with --steps).
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
         /// Background of PNG/SVG/PDF output.
@@ -77,6 +82,73 @@ pub enum Command {
         /// Leave the legend out of pictures.
         #[arg(long)]
         no_legend: bool,
+        /// Presentation handout: a page per step of the talk, as presentation mode shows it.
+        ///
+        /// Each page is a 16:10 landscape page with the step's nodes highlighted, earlier
+        /// steps' dimmed and later ones hidden, framed as presentation mode frames the step,
+        /// with the step counter, the step's title and the sources of what it shows. The steps
+        /// are the talk arranged in the map (the Talk tab), or the default walk through the
+        /// argument. `--to talk.pdf --steps` writes one PDF with a page per step;
+        /// `--to DIR --steps --format png` (or svg) writes DIR/step-01.png, step-02.png, …,
+        /// creating DIR if needed. Other formats have no pages and are refused.
+        #[arg(long)]
+        steps: bool,
+    },
+    /// Write a generated map of N nodes (laid out, with sources), for trying argmap at scale.
+    ///
+    /// The same --nodes and --seed always give the same map.
+    Generate {
+        /// How many nodes the map has.
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+        nodes: u64,
+        /// Seed for the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The map file to write.
+        #[arg(long = "to", short = 'o', value_name = "FILE.ron")]
+        to: PathBuf,
+    },
+    /// Read an Argdown (.argdown, .ad) or AIF JSON (.json, .aif) file into a map file.
+    ///
+    /// Warnings name what the map cannot hold, as IN:LINE: warning: message. Exits 0 when the
+    /// map was written, 1 when the input is broken, 2 on usage or file errors.
+    Import {
+        /// The Argdown or AIF file to read.
+        input: PathBuf,
+        /// The map file to write (.ron).
+        #[arg(long = "to", short = 'o', value_name = "MAP.ron")]
+        to: PathBuf,
+        /// Input format, when the extension does not say.
+        #[arg(long, value_enum)]
+        format: Option<crate::interchange::ImportFormat>,
+    },
+    /// Show what changed between two maps: nodes, links and sources added, removed, changed.
+    ///
+    /// Exits 0 when the maps are the same, 1 when they differ, 2 on errors. With --git it takes
+    /// the 7 arguments git passes to an external diff and exits 0 either way:
+    /// git config diff.argmap.command "argmap diff --git".
+    Diff {
+        /// OLD.ron NEW.ron (or, with --git: PATH OLD OLD-HEX OLD-MODE NEW NEW-HEX NEW-MODE).
+        #[arg(required = true, num_args = 2..=7)]
+        files: Vec<PathBuf>,
+        /// Run as git's external diff driver.
+        #[arg(long)]
+        git: bool,
+    },
+    /// Three-way merge of maps by id; conflicts are listed and resolved in ours' favour.
+    ///
+    /// Exits 0 when merged cleanly, 1 with conflicts (OUT is still written), 2 on errors.
+    /// As a git merge driver: git config merge.argmap.driver "argmap merge %O %A %B -o %A".
+    Merge {
+        /// The common ancestor.
+        base: PathBuf,
+        /// Our version.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Where to write the merged map.
+        #[arg(long = "output", short = 'o', value_name = "OUT.ron")]
+        output: PathBuf,
     },
 }
 
@@ -91,15 +163,25 @@ pub fn run(command: Command) -> ExitCode {
             scale,
             background,
             no_legend,
+            steps,
         } => {
             let options = ExportOptions {
                 scale,
                 background,
                 legend: !no_legend,
             };
-            export::run(&file, &to, format, &options)
+            export::run(&file, &to, format, &options, steps)
         }
         Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Generate { nodes, seed, to } => generate::run(nodes as usize, seed, &to),
+        Command::Import { input, to, format } => import::run(&input, &to, format),
+        Command::Diff { files, git } => diff::run(&files, git),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        } => merge::run(&base, &ours, &theirs, &output),
     }
 }
 

@@ -2,23 +2,61 @@
 //!
 //! Each format lives in its own module; [`ExportFormat`] picks one from a name or file extension.
 
+mod dot;
 mod json;
+mod markdown;
+mod pdf;
+mod png;
+mod steps;
+mod svg;
 
 use crate::model::ArgumentMap;
 use std::path::Path;
+
+pub use steps::{has_pages, step_file_name, step_pictures, step_svgs, steps_pdf};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
     /// JSON for scripts and other tools.
     Json,
+    /// Argdown text, for the Argdown tools (argdown.org).
+    Argdown,
+    /// AIF JSON (Argument Interchange Format) for OVA and AIFdb.
+    Aif,
+    /// SVG picture of the map as it looks on the canvas.
+    Svg,
+    /// PNG picture of the map (--scale pixels per map unit).
+    Png,
+    /// PDF page with the map as vector graphics.
+    Pdf,
+    /// Markdown outline of the argument, with citations as footnotes.
+    Markdown,
+    /// Graphviz DOT graph.
+    Dot,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 1] = [ExportFormat::Json];
+    pub const ALL: [ExportFormat; 8] = [
+        ExportFormat::Json,
+        ExportFormat::Argdown,
+        ExportFormat::Aif,
+        ExportFormat::Svg,
+        ExportFormat::Png,
+        ExportFormat::Pdf,
+        ExportFormat::Markdown,
+        ExportFormat::Dot,
+    ];
 
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Json => "json",
+            ExportFormat::Argdown => "argdown",
+            ExportFormat::Aif => "aif",
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Markdown => "md",
+            ExportFormat::Dot => "dot",
         }
     }
 
@@ -26,6 +64,13 @@ impl ExportFormat {
     pub fn description(self) -> &'static str {
         match self {
             ExportFormat::Json => "JSON (for scripts and other tools)",
+            ExportFormat::Argdown => "Argdown (for the Argdown tools)",
+            ExportFormat::Aif => "AIF JSON (for OVA and AIFdb)",
+            ExportFormat::Svg => "SVG picture",
+            ExportFormat::Png => "PNG picture",
+            ExportFormat::Pdf => "PDF document",
+            ExportFormat::Markdown => "Markdown outline (for reports)",
+            ExportFormat::Dot => "Graphviz DOT graph",
         }
     }
 
@@ -84,9 +129,16 @@ pub enum ExportError {
 pub fn export(
     map: &ArgumentMap,
     format: ExportFormat,
-    _options: &ExportOptions,
+    options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
         ExportFormat::Json => json::to_json(map).into_bytes(),
+        ExportFormat::Argdown => crate::interchange::argdown::write(map).into_bytes(),
+        ExportFormat::Aif => crate::interchange::aif::write(map).into_bytes(),
+        ExportFormat::Svg => svg::to_svg(map, options).into_bytes(),
+        ExportFormat::Png => png::to_png(map, options)?,
+        ExportFormat::Pdf => pdf::to_pdf(map, options)?,
+        ExportFormat::Markdown => markdown::to_markdown(map).into_bytes(),
+        ExportFormat::Dot => dot::to_dot(map).into_bytes(),
     })
 }

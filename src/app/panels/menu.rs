@@ -71,6 +71,10 @@ pub fn menu_bar(
             item(ui, Action::Save, true, &mut chosen);
             item(ui, Action::SaveAs, true, &mut chosen);
             ui.separator();
+            item(ui, Action::Import, true, &mut chosen);
+            item(ui, Action::Export, true, &mut chosen);
+            item(ui, Action::ExportPresentation, true, &mut chosen);
+            ui.separator();
             item(ui, Action::Quit, true, &mut chosen);
         });
         ui.menu_button("Edit", |ui| {
@@ -108,6 +112,10 @@ pub fn menu_bar(
             item(ui, Action::EditText, has_nodes, &mut chosen);
             ui.separator();
             item(ui, Action::Find, true, &mut chosen);
+            ui.separator();
+            item(ui, Action::ArrangeAll, true, &mut chosen);
+            item(ui, Action::ArrangeSelection, has_nodes, &mut chosen);
+            item(ui, Action::TogglePin, has_nodes, &mut chosen);
         });
         ui.menu_button("View", |ui| {
             item(ui, Action::FitMap, true, &mut chosen);
@@ -180,11 +188,13 @@ pub fn toolbar(ui: &mut Ui, zoom: f32) -> Option<Action> {
         button(ui, "Undo", Action::Undo);
         button(ui, "Redo", Action::Redo);
         ui.separator();
+        button(ui, "Arrange", Action::ArrangeAll);
+        ui.separator();
         button(ui, "Fit map", Action::FitMap);
         button(ui, "Zoom to selection", Action::ZoomToSelection);
         ui.separator();
         button(ui, "−", Action::ZoomOut);
-        ui.label(format!("{:>4.0}%", zoom * 100.0));
+        ui.label(crate::app::camera::zoom_percent(zoom));
         button(ui, "+", Action::ZoomIn);
     });
     chosen
