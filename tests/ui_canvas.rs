@@ -20,21 +20,39 @@ fn harness() -> Harness<'static, ArgmapApp> {
     harness
 }
 
+/// The app with the whole map fitted to the window (F), so every card is on screen.
+fn fitted() -> Harness<'static, ArgmapApp> {
+    let mut harness = harness();
+    harness.key_press(Key::F);
+    harness.run();
+    harness
+}
+
 fn main_claim_text(harness: &Harness<'_, ArgmapApp>) -> String {
     let map = harness.state().map();
     map.node(map.main_claim().unwrap()).unwrap().text.clone()
 }
 
 #[test]
-fn opens_the_article_map_with_every_card_labelled() {
-    let harness = harness();
+fn opens_the_article_map_readable_at_its_main_claim_and_f_shows_every_card() {
+    let mut harness = harness();
     let app = harness.state();
     assert_eq!(
         app.window_title(),
         "Is Khamenei Ruling out Dialogue with Trump? — argmap"
     );
+    // The whole map would be too small to read in this window, so it opens at a zoom where
+    // card text is drawn, with the main claim on screen.
+    assert!(app.camera().zoom >= argmap::app::canvas::OPENING_ZOOM);
+    let canvas = app.canvas_rect();
+    let main_id = app.map().main_claim().unwrap().clone();
+    assert!(canvas.contains_rect(app.node_screen_rect(&main_id).unwrap()));
     let main = main_claim_text(&harness);
     harness.get_by_label(&format!("Main claim: {main}"));
+
+    harness.key_press(Key::F);
+    harness.run();
+    let app = harness.state();
     for node in &app.map().nodes {
         if app.map().main_claim() != Some(&node.id) {
             harness.get_by_label(&format!("{}: {}", node.kind.label(), node.text));
@@ -45,7 +63,7 @@ fn opens_the_article_map_with_every_card_labelled() {
 
 #[test]
 fn clicking_a_card_selects_it_and_the_inspector_shows_its_text_and_citations() {
-    let mut harness = harness();
+    let mut harness = fitted();
     let evidence = harness
         .state()
         .map()
@@ -181,7 +199,7 @@ fn keyboard_moves_along_links_and_escape_clears() {
 
 #[test]
 fn shift_click_adds_to_the_selection_and_a_plain_click_replaces_it() {
-    let mut harness = harness();
+    let mut harness = fitted();
     let map = harness.state().map().clone();
     let label = |i: usize| {
         let n = &map.nodes[i];

@@ -145,7 +145,7 @@ fn selection_only_exports_the_selected_node_alone() {
     let main = map.main_claim().unwrap().clone();
     // A node with links to others, so "exactly that node" means something.
     let chosen = map.incoming(&main).next().unwrap().from.clone();
-    // The map is fitted to the window: every card is on screen.
+    // The harness starts with the map fitted to the window: every card is on screen.
     harness
         .get_by_label(&ui::card_label(&map, &chosen.0))
         .click();

@@ -90,6 +90,9 @@ pub struct ViewState {
     pub canvas_rect: Rect,
     /// Fit the whole map on the next frame (set on opening a map, before the canvas has a size).
     pub fit_pending: bool,
+    /// The map has just been opened: its first framing is the opening view, which keeps the
+    /// text readable (see `canvas::opening_camera`), not necessarily the whole map.
+    pub opening: bool,
     /// Bring this node into view on the next frame (set by the outline, navigation, find).
     pub reveal: Option<(NodeId, Reveal)>,
     /// The text being typed into a card, if any.
@@ -162,6 +165,7 @@ impl Default for ViewState {
             selection: Selection::default(),
             canvas_rect: Rect::NOTHING,
             fit_pending: true,
+            opening: true,
             reveal: None,
             editing: None,
             highlight: None,

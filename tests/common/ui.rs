@@ -16,6 +16,10 @@ pub fn harness_with(startup: Startup, dialogs: Rc<ScriptedDialogs>) -> Harness<'
             ArgmapApp::new(cc, startup, env)
         });
     harness.run();
+    // Maps open at a readable zoom, which may leave cards off screen; tests click cards by
+    // their labels, so they start from the whole map (F), as a user would to see it all.
+    harness.key_press(egui::Key::F);
+    harness.run();
     harness
 }
 

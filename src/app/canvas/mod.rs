@@ -101,6 +101,64 @@ pub fn fit_camera(map: &ArgumentMap, derived: &Derived, sizes: &CardSizes, canva
     }
 }
 
+/// The least zoom the opening view shows a map at: text is small there but readable.
+pub const OPENING_ZOOM: f32 = 0.7;
+
+/// The view a map opens with: the whole map when its text can still be read that way;
+/// otherwise the main claim (or the first node) at [`OPENING_ZOOM`], with the map's top-left
+/// edge kept in view, so a tree growing right or down shows the main claim and what comes
+/// right after it. `F` then shows the whole map.
+pub fn opening_camera(
+    map: &ArgumentMap,
+    derived: &Derived,
+    sizes: &CardSizes,
+    canvas: Rect,
+) -> Camera {
+    let fit = fit_camera(map, derived, sizes, canvas);
+    let Some(bounds) = map_bounds(map, derived, sizes) else {
+        return fit;
+    };
+    let focus = derived.main.unwrap_or(0);
+    if fit.zoom >= OPENING_ZOOM || focus >= map.nodes.len() {
+        return fit;
+    }
+    let mut camera = Camera {
+        zoom: OPENING_ZOOM,
+        ..fit
+    };
+    let card = sizes.rect(&map.nodes[focus], derived.is_main(focus));
+    camera.centre_on(canvas, card.center());
+    // Along an axis where the map fits, centre it; where it does not, show no empty canvas
+    // beyond its left or top edge (a margin apart).
+    let margin = 32.0 / OPENING_ZOOM;
+    let shown = camera.visible_map_rect(canvas);
+    let shift = |fits: bool, centre: f32, shown_centre: f32, edge: f32, shown_edge: f32| {
+        if fits {
+            centre - shown_centre
+        } else {
+            (edge - margin - shown_edge).max(0.0)
+        }
+    };
+    let shift = vec2(
+        shift(
+            bounds.width() + 2.0 * margin <= shown.width(),
+            bounds.center().x,
+            shown.center().x,
+            bounds.left(),
+            shown.left(),
+        ),
+        shift(
+            bounds.height() + 2.0 * margin <= shown.height(),
+            bounds.center().y,
+            shown.center().y,
+            bounds.top(),
+            shown.top(),
+        ),
+    );
+    camera.origin -= shift * OPENING_ZOOM;
+    camera
+}
+
 pub struct Canvas<'a> {
     pub map: &'a ArgumentMap,
     pub derived: &'a Derived,
@@ -126,7 +184,11 @@ impl Canvas<'_> {
         keep_keyboard(ui, &background, view);
 
         if view.fit_pending && rect.width() > 1.0 {
-            view.camera = fit_camera(map, derived, sizes, rect);
+            view.camera = if std::mem::take(&mut view.opening) {
+                opening_camera(map, derived, sizes, rect)
+            } else {
+                fit_camera(map, derived, sizes, rect)
+            };
             view.fit_pending = false;
         }
         // A node to bring into view: centred now on its known (maybe estimated) size, and
