@@ -286,3 +286,53 @@ fn fit_map_shows_the_whole_of_a_big_map_and_its_cards_stay_findable() {
     assert!(canvas.contains_rect(shown));
     assert_eq!(state.camera().zoom, zoom_before);
 }
+
+#[test]
+fn far_out_a_card_that_is_no_widget_still_selects_and_edits_on_click() {
+    // 1,000 cards fitted: each a few pixels wide and drawn without a widget of its own.
+    let map = argmap::generate::generate(1_000, 5);
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1600.0, 1000.0))
+        .build_eframe(move |cc| {
+            let env = Environment {
+                dialogs: Box::new(ScriptedDialogs::default()),
+                recovery_folder: None,
+            };
+            ArgmapApp::new(cc, Startup::with_map(map, None), env)
+        });
+    harness.run();
+    harness.key_press(Key::F);
+    harness.run();
+    let node = harness.state().map().nodes[500].clone();
+    let label = argmap::app::canvas::accessible_label(&node, false);
+    assert!(harness.query_by_label(&label).is_none(), "not a widget");
+    let at = harness.state().node_screen_rect(&node.id).unwrap().center();
+    // Press and release, each in a frame of its own 50 ms after the last (the harness' clock
+    // does not move by itself, and a double click is two clicks within 0.3 s).
+    let click = |harness: &mut Harness<'_, ArgmapApp>, time: &mut f64| {
+        for pressed in [true, false] {
+            *time += 0.05;
+            let input = harness.input_mut();
+            input.time = Some(*time);
+            input.events.push(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+            harness.step();
+        }
+    };
+    harness.hover_at(at);
+    harness.run();
+    let mut time = 10.0;
+    click(&mut harness, &mut time);
+    assert_eq!(harness.state().selection().primary(), Some(&node.id));
+    assert!(harness.query_by_label("Node text").is_none());
+    time += 1.0; // a separate click, not the second half of a double click
+    click(&mut harness, &mut time);
+    click(&mut harness, &mut time);
+    harness.run();
+    let field = harness.get_by_label("Node text");
+    assert_eq!(field.value().as_deref(), Some(node.text.as_str()));
+}

@@ -31,6 +31,9 @@ use egui::{
 /// Above this many visible cards, cards stop being individual widgets (clicks are then
 /// hit-tested directly); keeps a zoomed-out view of a huge map fast.
 const MAX_CARD_WIDGETS: usize = 2_000;
+/// Far out (cards a few pixels wide) the limit is lower: a thousand such widgets were most of
+/// a frame, and the outline and Find reach every node anyway.
+const MAX_FAR_CARD_WIDGETS: usize = 500;
 /// Keyboard panning speed, in screen points per second.
 const KEY_PAN_SPEED: f32 = 700.0;
 /// How close (screen points) a click must be to a link to select it.
@@ -300,7 +303,12 @@ impl Canvas<'_> {
             }
             far.paint_cards(&painter);
         }
-        let as_widgets = cards.len() <= MAX_CARD_WIDGETS;
+        let as_widgets = cards.len()
+            <= if far_out {
+                MAX_FAR_CARD_WIDGETS
+            } else {
+                MAX_CARD_WIDGETS
+            };
         let modifiers = ui.input(|i| i.modifiers);
         let mut clicked_card = None;
         let editing_id = match view.editing.as_ref().map(|e| &e.target) {
@@ -481,7 +489,14 @@ impl Canvas<'_> {
                 view.gesture = Gesture::None;
             }
         }
+        let card_under = |p: Pos2| node_at(map, derived.main, sizes, p);
         if background.double_clicked()
+            && let Some(p) = pointer_map
+            && let Some(i) = card_under(p)
+        {
+            // A card that is not a widget of its own (too many on screen): edit it.
+            requests.push(CanvasRequest::EditText(map.nodes[i].id.clone()));
+        } else if background.double_clicked()
             && let Some(p) = pointer_map
         {
             let at = p - vec2(card::CARD_WIDTH / 2.0, 30.0);
