@@ -1,15 +1,10 @@
 //! The command line as a user runs it: exit codes, messages, outputs.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn argmap(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
+#[path = "common/run.rs"]
+mod run;
+use run::argmap;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -10,6 +10,10 @@ use proptest::prelude::*;
 use std::path::Path;
 use std::process::{Command, Output};
 
+#[path = "common/run.rs"]
+mod run;
+use run::{argmap, stderr, stdout};
+
 fn only_reordering(old: &ArgumentMap, new: &ArgumentMap) -> bool {
     diff(old, new)
         .entries
@@ -61,22 +65,6 @@ fn comparable(map: &ArgumentMap) -> String {
 }
 
 // The command line.
-
-fn argmap(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn article() -> ArgumentMap {
     argmap::bundled::article_map()

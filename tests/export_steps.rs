@@ -7,7 +7,10 @@ use argmap::model::{ArgumentMap, NodeId, Step};
 use argmap::render::clean::one_line;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+#[path = "common/run.rs"]
+mod run;
+use run::{argmap, stderr};
 
 const ARTICLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -272,18 +275,6 @@ fn png_pictures_are_numbered_in_order_and_decode() {
 }
 
 // --- the command line -------------------------------------------------------------------
-
-fn argmap(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn copy_article(dir: &Path) -> PathBuf {
     let path = dir.join("talk.ron");

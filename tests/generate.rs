@@ -3,8 +3,10 @@
 use argmap::generate::generate;
 use argmap::model::{ArgumentMap, NodeKind, Relation, Severity, has_errors, validate};
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
-use std::process::{Command, Output};
+
+#[path = "common/run.rs"]
+mod run;
+use run::argmap;
 
 fn share(map: &ArgumentMap, kind: NodeKind) -> f64 {
     map.nodes.iter().filter(|n| n.kind == kind).count() as f64 / map.nodes.len() as f64
@@ -159,14 +161,6 @@ fn generated_maps_are_laid_out() {
     );
     let main = &map.nodes[0];
     assert!(map.nodes[1..].iter().all(|n| n.pos.y > main.pos.y));
-}
-
-fn argmap(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
 }
 
 #[test]

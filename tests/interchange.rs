@@ -7,7 +7,10 @@ use argmap::interchange::{ImportFormat, aif, argdown, import, import_bytes};
 use argmap::model::{ArgumentMap, Link, NodeKind, Position, Relation, has_errors, validate};
 use proptest::prelude::*;
 use std::path::Path;
-use std::process::{Command, Output};
+
+#[path = "common/run.rs"]
+mod run;
+use run::{argmap, stderr};
 
 fn data(name: &str) -> String {
     std::fs::read_to_string(
@@ -475,18 +478,6 @@ fn import_bytes_refuses_non_utf8_and_ignores_a_bom() {
 }
 
 // The command line.
-
-fn argmap(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[test]
 fn cli_import_writes_a_valid_map_and_prints_warnings_with_lines() {

@@ -7,6 +7,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness() -> Harness<'static, ArgmapApp> {
+    harness_with(Startup::bundled())
+}
+
+fn harness_with(startup: Startup) -> Harness<'static, ArgmapApp> {
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1600.0, 1000.0))
         .build_eframe(|cc| {
@@ -14,7 +18,7 @@ fn harness() -> Harness<'static, ArgmapApp> {
                 dialogs: Box::new(ScriptedDialogs::default()),
                 recovery_folder: None,
             };
-            ArgmapApp::new(cc, Startup::bundled(), env)
+            ArgmapApp::new(cc, startup, env)
         });
     harness.run();
     harness
@@ -248,16 +252,7 @@ fn fit_map_shows_the_whole_of_a_big_map_and_its_cards_stay_findable() {
     // A generated tree of 3,000 nodes is over a hundred thousand of map units wide: fitting it takes
     // a zoom far below 2%, where cards are drawn as plain blocks.
     let map = argmap::generate::generate(3_000, 3);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1600.0, 1000.0))
-        .build_eframe(move |cc| {
-            let env = Environment {
-                dialogs: Box::new(ScriptedDialogs::default()),
-                recovery_folder: None,
-            };
-            ArgmapApp::new(cc, Startup::with_map(map, None), env)
-        });
-    harness.run();
+    let mut harness = harness_with(Startup::with_map(map, None));
     harness.key_press(Key::F);
     harness.run();
     let canvas = harness.state().canvas_rect();
@@ -291,16 +286,7 @@ fn fit_map_shows_the_whole_of_a_big_map_and_its_cards_stay_findable() {
 fn far_out_a_card_that_is_no_widget_still_selects_and_edits_on_click() {
     // 1,000 cards fitted: each a few pixels wide and drawn without a widget of its own.
     let map = argmap::generate::generate(1_000, 5);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1600.0, 1000.0))
-        .build_eframe(move |cc| {
-            let env = Environment {
-                dialogs: Box::new(ScriptedDialogs::default()),
-                recovery_folder: None,
-            };
-            ArgmapApp::new(cc, Startup::with_map(map, None), env)
-        });
-    harness.run();
+    let mut harness = harness_with(Startup::with_map(map, None));
     harness.key_press(Key::F);
     harness.run();
     let node = harness.state().map().nodes[500].clone();

@@ -247,19 +247,13 @@ impl ArgmapApp {
                     });
                 }
                 Prompt::Problems { file, lines } => {
-                    ui.heading("This file could not be opened");
-                    ui.label(file);
-                    ui.add_space(6.0);
-                    egui::ScrollArea::vertical()
-                        .max_height(320.0)
-                        .show(ui, |ui| {
-                            for line in lines {
-                                ui.label(egui::RichText::new(line).monospace());
-                            }
-                        });
-                    ui.add_space(6.0);
-                    ui.label("The map you had open is unchanged.");
-                    if ui.button("OK").clicked() {
+                    if super::import::report(
+                        ui,
+                        "This file could not be opened",
+                        file,
+                        lines,
+                        "The map you had open is unchanged.",
+                    ) {
                         answer = Some(Answer::Cancel);
                     }
                 }

@@ -1,5 +1,5 @@
-//! Where a link runs: the canvas's rule (`route` in `src/app/canvas/links.rs`), ported to
-//! plain geometry so exports draw every link exactly where the canvas does.
+//! Where a link runs, in plain geometry: the one rule the canvas (`src/app/canvas/links.rs`)
+//! and the picture exports both use, so exports draw every link exactly where the canvas does.
 
 use super::geom::{Point, Rect};
 

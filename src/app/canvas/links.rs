@@ -56,44 +56,16 @@ impl Route {
     }
 }
 
-/// The route between two cards (any units), or `None` when they overlap.
+/// The route between two cards (any units), or `None` when they overlap. The rule is
+/// `render::route`, shared with the picture exports so they draw links where the canvas does.
 pub fn route(from: Rect, to: Rect) -> Option<Route> {
-    if from.intersects(to) {
-        return None;
-    }
-    let d = to.center() - from.center();
-    let gap_x = d.x.abs() - (from.width() + to.width()) / 2.0;
-    let gap_y = d.y.abs() - (from.height() + to.height()) / 2.0;
-    // Cross the gap that separates the cards most narrowly: between columns in a left-to-right
-    // tree, between rows in a top-down one. The wide spread along the other axis is where
-    // siblings sit, so running along it would cut across them.
-    // A gap of a few units (cards almost in line) does not count as separating them.
-    const CLEAR: f32 = 24.0;
-    let sideways = match (gap_x > CLEAR, gap_y > CLEAR) {
-        (true, true) => gap_x <= gap_y,
-        (false, false) => gap_x >= gap_y,
-        (sideways, _) => sideways,
+    use crate::render::geom;
+    let rect = |r: Rect| {
+        geom::Rect::from_min_size(geom::Point::new(r.min.x, r.min.y), r.width(), r.height())
     };
-    let (a, b, tangent) = if sideways {
-        let s = d.x.signum();
-        let a = pos2(
-            if s > 0.0 { from.right() } else { from.left() },
-            from.center().y,
-        );
-        let b = pos2(if s > 0.0 { to.left() } else { to.right() }, to.center().y);
-        (a, b, vec2(s, 0.0))
-    } else {
-        let s = d.y.signum();
-        let a = pos2(
-            from.center().x,
-            if s > 0.0 { from.bottom() } else { from.top() },
-        );
-        let b = pos2(to.center().x, if s > 0.0 { to.top() } else { to.bottom() });
-        (a, b, vec2(0.0, s))
-    };
-    let reach = ((b - a).dot(tangent).abs() * 0.5).max(20.0);
+    let shared = crate::render::route::route(rect(from), rect(to))?;
     Some(Route {
-        points: [a, a + tangent * reach, b - tangent * reach, b],
+        points: shared.points.map(|p| pos2(p.x, p.y)),
     })
 }
 
