@@ -121,6 +121,20 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// Refuses an imported map that would not be a valid argmap map, naming every error.
+pub(crate) fn refuse_invalid(map: &crate::model::ArgumentMap) -> Result<(), ImportError> {
+    let errors: Vec<Message> = crate::model::validate(map)
+        .into_iter()
+        .filter(|p| p.severity == crate::model::Severity::Error)
+        .map(|p| Message::nowhere(format!("the imported map would be invalid: {}", p.message)))
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ImportError { errors })
+    }
+}
+
 /// Reads `text` in `format`. `fallback_title` names the map when the input has no title
 /// (the CLI passes the file name).
 pub fn import(

@@ -12,16 +12,9 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-/// Card width in map units; text wraps inside it.
-pub const CARD_WIDTH: f32 = 240.0;
-const PAD: f32 = 10.0;
-const HEADER: f32 = 16.0;
-const GAP: f32 = 6.0;
-const TEXT_SIZE: f32 = 14.0;
-const MAIN_TEXT_SIZE: f32 = 16.0;
-const LABEL_SIZE: f32 = 10.5;
-/// Longer texts are cut with an ellipsis on the card; the full text is in the tooltip and inspector.
-const MAX_LINES: usize = 10;
+// Card measures are the picture exports' (`render::style`), so exports match the canvas.
+pub use crate::render::style::CARD_WIDTH;
+use crate::render::style::{GAP, HEADER, LABEL_SIZE, MAIN_TEXT_SIZE, MAX_LINES, PAD, TEXT_SIZE};
 /// Below this zoom text would be unreadable: cards are drawn as plain shapes.
 pub const DETAIL_ZOOM: f32 = 0.4;
 

@@ -13,7 +13,7 @@ use crate::interchange::kinds::infer_kinds;
 use crate::interchange::{ImportError, Imported, Message, tidy_layout};
 use crate::model::{
     ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Position, Relation, Source, SourceId,
-    SourceKind, Step, has_errors, validate,
+    SourceKind, Step,
 };
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -388,18 +388,7 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             "the file has no I-nodes; the map is empty",
         ));
     }
-    let problems = validate(&map);
-    if has_errors(&problems) {
-        return Err(ImportError {
-            errors: problems
-                .into_iter()
-                .filter(|p| p.severity == crate::model::Severity::Error)
-                .map(|p| {
-                    Message::nowhere(format!("the imported map would be invalid: {}", p.message))
-                })
-                .collect(),
-        });
-    }
+    crate::interchange::refuse_invalid(&map)?;
     warnings.sort_by_key(|w| w.line.unwrap_or(usize::MAX));
     Ok(Imported { map, warnings })
 }

@@ -18,7 +18,7 @@ use crate::interchange::yaml::{self, Yaml, flow};
 use crate::interchange::{ImportError, Imported, Message, line_col, tidy_layout};
 use crate::model::{
     ArgumentMap, Citation, Credibility, Link, Node, NodeId, NodeKind, Position, Relation,
-    Reliability, Source, SourceId, SourceKind, Step, has_errors, validate,
+    Reliability, Source, SourceId, SourceKind, Step,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -777,18 +777,7 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
         ));
     }
     tidy_layout(&mut map);
-    let problems = validate(&map);
-    if has_errors(&problems) {
-        return Err(ImportError {
-            errors: problems
-                .into_iter()
-                .filter(|p| p.severity == crate::model::Severity::Error)
-                .map(|p| {
-                    Message::nowhere(format!("the imported map would be invalid: {}", p.message))
-                })
-                .collect(),
-        });
-    }
+    crate::interchange::refuse_invalid(&map)?;
     // In file order; remarks about the whole file last.
     b.warnings.sort_by_key(|w| w.line.unwrap_or(usize::MAX));
     Ok(Imported {
