@@ -226,6 +226,37 @@ macro_rules! merge_fields {
 }
 
 impl Merger<'_> {
+    /// The one rule for an item by where it is: on both sides, merged by `both`; deleted on
+    /// one side and unchanged on the other, gone; deleted on one side but changed on the
+    /// other, the changed version kept and the conflict said; added on one side, kept.
+    fn keep_or_delete<T: Clone>(
+        &mut self,
+        describe: impl Fn() -> String,
+        (base, ours, theirs): (Option<&T>, Option<&T>, Option<&T>),
+        unchanged: impl Fn(&T, &T) -> bool,
+        both: impl FnOnce(&mut Self, Option<&T>, &T, &T) -> T,
+    ) -> Option<T> {
+        match (base, ours, theirs) {
+            (_, Some(o), Some(t)) => Some(both(self, base, o, t)),
+            (Some(b), Some(side), None) | (Some(b), None, Some(side)) => {
+                if unchanged(b, side) {
+                    return None;
+                }
+                let ours_kept = ours.is_some();
+                self.conflicts.push(format!(
+                    "conflict: {} was deleted by {} but changed by {}; {}' version is kept",
+                    describe(),
+                    side_word(!ours_kept),
+                    side_word(ours_kept),
+                    side_word(ours_kept)
+                ));
+                Some(side.clone())
+            }
+            (None, Some(side), None) | (None, None, Some(side)) => Some(side.clone()),
+            (_, None, None) => None,
+        }
+    }
+
     fn node(&mut self, b: Option<&Node>, o: &Node, t: &Node) -> Node {
         let what = format!("node {}", short(o.id.as_str(), 40));
         let mut out = o.clone();
@@ -304,26 +335,12 @@ impl Merger<'_> {
                 oi.get(id).copied(),
                 ti.get(id).copied(),
             );
-            let kept = match (bn, on, tn) {
-                (_, Some(on), Some(tn)) => Some(self.node(bn, on, tn)),
-                (Some(bn), Some(side), None) | (Some(bn), None, Some(side)) => {
-                    if same_content(bn, side) {
-                        None
-                    } else {
-                        let ours_kept = on.is_some();
-                        self.conflicts.push(format!(
-                            "conflict: node {} was deleted by {} but changed by {}; {}' version is kept",
-                            short(id.as_str(), 40),
-                            side_word(!ours_kept),
-                            side_word(ours_kept),
-                            side_word(ours_kept)
-                        ));
-                        Some(side.clone())
-                    }
-                }
-                (None, Some(side), None) | (None, None, Some(side)) => Some(side.clone()),
-                (_, None, None) => None,
-            };
+            let kept = self.keep_or_delete(
+                || format!("node {}", short(id.as_str(), 40)),
+                (bn, on, tn),
+                same_content,
+                |m, b, o, t| m.node(b, o, t),
+            );
             if let Some(node) = kept {
                 merged.insert(id.clone(), node);
             }
@@ -370,38 +387,23 @@ impl Merger<'_> {
                     short(k.1.as_str(), 40)
                 )
             };
-            let (b, o, t) = (bi.get(&k), oi.get(&k), ti.get(&k));
-            let kept = match (b, o, t) {
-                (_, Some(o), Some(t)) => {
+            let kept = self.keep_or_delete(
+                describe,
+                (bi.get(&k), oi.get(&k), ti.get(&k)),
+                |a, b| a == b,
+                |m, b, o, t| {
                     let (r, conflict) = three(b, o, t);
                     if conflict {
-                        self.conflicts.push(format!(
+                        m.conflicts.push(format!(
                             "conflict: {} relation changed on both sides: ours {} / theirs {}",
                             describe(),
                             o.as_str(),
                             t.as_str()
                         ));
                     }
-                    Some(r)
-                }
-                (Some(b), Some(side), None) | (Some(b), None, Some(side)) => {
-                    if b == side {
-                        None
-                    } else {
-                        let ours_kept = o.is_some();
-                        self.conflicts.push(format!(
-                            "conflict: {} was deleted by {} but changed by {}; {}' version is kept",
-                            describe(),
-                            side_word(!ours_kept),
-                            side_word(ours_kept),
-                            side_word(ours_kept)
-                        ));
-                        Some(*side)
-                    }
-                }
-                (None, Some(side), None) | (None, None, Some(side)) => Some(*side),
-                (_, None, None) => None,
-            };
+                    r
+                },
+            );
             if let Some(r) = kept {
                 merged.insert(k, r);
             }
@@ -436,27 +438,12 @@ impl Merger<'_> {
             if merged.contains_key(id) {
                 continue;
             }
-            let (bs, os, ts) = (b.source(id), o.source(id), t.source(id));
-            let kept = match (bs, os, ts) {
-                (_, Some(os), Some(ts)) => Some(self.source(bs, os, ts)),
-                (Some(bs), Some(side), None) | (Some(bs), None, Some(side)) => {
-                    if bs == side {
-                        None
-                    } else {
-                        let ours_kept = os.is_some();
-                        self.conflicts.push(format!(
-                            "conflict: source {} was deleted by {} but changed by {}; {}' version is kept",
-                            short(id.as_str(), 40),
-                            side_word(!ours_kept),
-                            side_word(ours_kept),
-                            side_word(ours_kept)
-                        ));
-                        Some(side.clone())
-                    }
-                }
-                (None, Some(side), None) | (None, None, Some(side)) => Some(side.clone()),
-                (_, None, None) => None,
-            };
+            let kept = self.keep_or_delete(
+                || format!("source {}", short(id.as_str(), 40)),
+                (b.source(id), o.source(id), t.source(id)),
+                |a, b| a == b,
+                |m, b, o, t| m.source(b, o, t),
+            );
             if let Some(s) = kept {
                 merged.insert(id.clone(), s);
             }
