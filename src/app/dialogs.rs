@@ -42,9 +42,7 @@ impl FileDialogs for NativeDialogs {
             .set_title("Open argument map")
             .add_filter("argmap maps", &["ron"])
             .add_filter("All files", &["*"]);
-        if let Some(folder) = folder {
-            dialog = dialog.set_directory(folder);
-        }
+        dialog = in_folder(dialog, folder);
         dialog.pick_file()
     }
 
@@ -53,16 +51,8 @@ impl FileDialogs for NativeDialogs {
             .set_title("Save argument map")
             .add_filter("argmap maps", &["ron"])
             .set_file_name(name);
-        if let Some(folder) = folder {
-            dialog = dialog.set_directory(folder);
-        }
-        dialog.save_file().map(|p| {
-            if p.extension().is_none() {
-                p.with_extension("ron")
-            } else {
-                p
-            }
-        })
+        dialog = in_folder(dialog, folder);
+        dialog.save_file().map(|p| with_extension(p, "ron"))
     }
 
     fn open_text(&self) -> Option<PathBuf> {
@@ -83,16 +73,10 @@ impl FileDialogs for NativeDialogs {
             .set_title("Export argument map")
             .add_filter(format.description(), &[format.extension()])
             .set_file_name(name);
-        if let Some(folder) = folder {
-            dialog = dialog.set_directory(folder);
-        }
-        dialog.save_file().map(|p| {
-            if p.extension().is_none() {
-                p.with_extension(format.extension())
-            } else {
-                p
-            }
-        })
+        dialog = in_folder(dialog, folder);
+        dialog
+            .save_file()
+            .map(|p| with_extension(p, format.extension()))
     }
 
     fn open_import(&self, folder: Option<&Path>) -> Option<PathBuf> {
@@ -108,18 +92,30 @@ impl FileDialogs for NativeDialogs {
             dialog = dialog.add_filter(name, extensions);
         }
         dialog = dialog.add_filter("All files", &["*"]);
-        if let Some(folder) = folder {
-            dialog = dialog.set_directory(folder);
-        }
+        dialog = in_folder(dialog, folder);
         dialog.pick_file()
     }
 
     fn pick_folder(&self, folder: Option<&Path>) -> Option<PathBuf> {
         let mut dialog = rfd::FileDialog::new().set_title("Folder for the step pictures");
-        if let Some(folder) = folder {
-            dialog = dialog.set_directory(folder);
-        }
+        dialog = in_folder(dialog, folder);
         dialog.pick_folder()
+    }
+}
+
+fn in_folder(dialog: rfd::FileDialog, folder: Option<&Path>) -> rfd::FileDialog {
+    match folder {
+        Some(folder) => dialog.set_directory(folder),
+        None => dialog,
+    }
+}
+
+/// A name typed without an extension gets the format's.
+fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension(extension)
+    } else {
+        path
     }
 }
 
@@ -140,20 +136,25 @@ impl ScriptedDialogs {
     }
 }
 
+impl ScriptedDialogs {
+    /// Records that `asked` was asked and gives the next scripted answer.
+    fn answer(&self, asked: impl Into<String>) -> Option<PathBuf> {
+        self.asked.borrow_mut().push(asked.into());
+        self.answers.borrow_mut().pop_front().flatten()
+    }
+}
+
 impl FileDialogs for ScriptedDialogs {
     fn open_map(&self, _folder: Option<&Path>) -> Option<PathBuf> {
-        self.asked.borrow_mut().push("open".into());
-        self.answers.borrow_mut().pop_front().flatten()
+        self.answer("open")
     }
 
     fn save_map(&self, _folder: Option<&Path>, name: &str) -> Option<PathBuf> {
-        self.asked.borrow_mut().push(format!("save {name}"));
-        self.answers.borrow_mut().pop_front().flatten()
+        self.answer(format!("save {name}"))
     }
 
     fn open_text(&self) -> Option<PathBuf> {
-        self.asked.borrow_mut().push("text".into());
-        self.answers.borrow_mut().pop_front().flatten()
+        self.answer("text")
     }
 
     fn save_export(
@@ -162,18 +163,15 @@ impl FileDialogs for ScriptedDialogs {
         name: &str,
         _format: ExportFormat,
     ) -> Option<PathBuf> {
-        self.asked.borrow_mut().push(format!("export {name}"));
-        self.answers.borrow_mut().pop_front().flatten()
+        self.answer(format!("export {name}"))
     }
 
     fn open_import(&self, _folder: Option<&Path>) -> Option<PathBuf> {
-        self.asked.borrow_mut().push("import".into());
-        self.answers.borrow_mut().pop_front().flatten()
+        self.answer("import")
     }
 
     fn pick_folder(&self, _folder: Option<&Path>) -> Option<PathBuf> {
-        self.asked.borrow_mut().push("folder".into());
-        self.answers.borrow_mut().pop_front().flatten()
+        self.answer("folder")
     }
 }
 
