@@ -534,6 +534,18 @@ impl ArgmapApp {
         }
     }
 
+    /// Brings Find's matches and the canvas' dimming up to date with the query and the map
+    /// (recomputed only when either changed).
+    pub(super) fn refresh_find(&mut self) {
+        let map = self.doc.map();
+        if self.find.open && self.find.refresh(map, self.doc.version()) {
+            self.view.highlight = (!self.find.query.trim().is_empty()).then(|| {
+                let ids = self.find.found().iter().map(|&i| map.nodes[i].id.clone());
+                std::sync::Arc::new(ids.collect())
+            });
+        }
+    }
+
     pub(super) fn on_find(&mut self, request: FindRequest) {
         match request {
             FindRequest::GoTo(id) => self.select_and_reveal(id, Reveal::Centre),

@@ -2,6 +2,7 @@
 //! Enter goes to the next match, Shift+Enter to the previous, Esc closes the bar and leaves
 //! the found node selected with the keyboard back on the canvas.
 
+use crate::edit::Version;
 use crate::model::{ArgumentMap, NodeId};
 use egui::{Key, Modifiers, Ui};
 
@@ -15,6 +16,10 @@ pub struct FindState {
     pub current: Option<usize>,
     /// Focus the field on the next frame.
     pub focus: bool,
+    /// The current matches (node indices), and the query and map version they are for:
+    /// matching every node's text is done when either changes, not every frame.
+    found: Vec<usize>,
+    found_for: Option<(String, Version)>,
 }
 
 /// What the find bar asks the app to do.
@@ -44,12 +49,34 @@ impl FindState {
     pub fn open(&mut self) {
         self.open = true;
         self.focus = true;
+        self.found_for = None;
+    }
+
+    /// Brings the matches up to date with the query and the map at `version`; true when
+    /// they were recomputed.
+    pub fn refresh(&mut self, map: &ArgumentMap, version: Version) -> bool {
+        if self
+            .found_for
+            .as_ref()
+            .is_some_and(|(q, v)| *q == self.query && *v == version)
+        {
+            return false;
+        }
+        self.found = matches(map, &self.query);
+        self.found_for = Some((self.query.clone(), version));
+        true
+    }
+
+    /// The current matches, as of the last [`FindState::refresh`].
+    pub fn found(&self) -> &[usize] {
+        &self.found
     }
 
     pub fn show(&mut self, ui: &mut Ui, map: &ArgumentMap) -> Option<FindRequest> {
         let field_id = egui::Id::unique("argmap-find-field");
         let mut request = None;
-        let found = matches(map, &self.query);
+        // Indices only (cheap to copy); `step` needs `self` mutably beside them.
+        let found = self.found.clone();
         // Enter / Shift+Enter / Esc belong to the bar while its field has the keyboard.
         // (egui itself drops focus on Esc before we see it, hence "had focus".)
         if ui.memory(|m| m.has_focus(field_id) || m.had_focus_last_frame(field_id)) {
@@ -132,5 +159,27 @@ mod tests {
         }));
         assert!(matches(&map, "   ").is_empty());
         assert!(matches(&map, "zzzz-not-there").is_empty());
+    }
+
+    #[test]
+    fn matches_are_recomputed_when_the_query_or_the_map_changes_and_only_then() {
+        let mut map = crate::bundled::article_map();
+        let mut find = FindState::default();
+        find.open();
+        find.query = "Rouhani".into();
+        assert!(find.refresh(&map, 1));
+        let rouhani = find.found().to_vec();
+        assert_eq!(rouhani, matches(&map, "Rouhani"));
+        assert!(!find.refresh(&map, 1), "nothing changed");
+        find.query.push_str(" ult");
+        assert!(find.refresh(&map, 1));
+        assert!(find.found().len() < rouhani.len());
+        // An edit (a new map version) is seen.
+        map.nodes[0].text.push_str(" Rouhani ult");
+        assert!(find.refresh(&map, 2));
+        assert!(find.found().contains(&0));
+        // Reopening the bar recomputes even with the same query and map.
+        find.open();
+        assert!(find.refresh(&map, 2));
     }
 }

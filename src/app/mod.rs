@@ -320,17 +320,13 @@ impl eframe::App for ArgmapApp {
             chosen = chosen.or(panels::menu::toolbar(ui, self.view.camera.zoom));
         });
         if self.find.open {
+            self.refresh_find();
             egui::Panel::top("find").show(ui, |ui| {
                 if let Some(request) = self.find.show(ui, self.doc.map()) {
                     self.on_find(request);
                 }
             });
-            let hits = find::matches(self.doc.map(), &self.find.query);
-            self.view.highlight = (!self.find.query.trim().is_empty()).then(|| {
-                hits.iter()
-                    .map(|&i| self.doc.map().nodes[i].id.clone())
-                    .collect()
-            });
+            self.refresh_find(); // what was typed this frame dims the canvas this frame
         }
         egui::Panel::bottom("status").show(ui, |ui| {
             panels::status::show(

@@ -97,8 +97,9 @@ pub struct ViewState {
     pub reveal: Option<(NodeId, Reveal)>,
     /// The text being typed into a card, if any.
     pub editing: Option<TextEditing>,
-    /// Find matches: cards not in the set are dimmed while Find is open.
-    pub highlight: Option<std::collections::HashSet<NodeId>>,
+    /// Find matches: cards not in the set are dimmed while Find is open. Shared, so the
+    /// canvas can hold it for a frame without copying it.
+    pub highlight: Option<std::sync::Arc<std::collections::HashSet<NodeId>>>,
     /// Give the keyboard back to the canvas on the next frame (after Find or editing).
     pub focus_canvas: bool,
     /// A pointer gesture in progress on the canvas.
