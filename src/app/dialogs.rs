@@ -27,6 +27,11 @@ pub trait FileDialogs {
     fn pick_folder(&self, folder: Option<&Path>) -> Option<PathBuf>;
 }
 
+/// The filter for map files in the open and save dialogs. Maps are `.ron` files (also those
+/// named `*.argmap.ron`, the name assets/argmap.xml recognises maps by); rfd filters by
+/// extension only, not by the MIME type that recognises maps by their content.
+pub const MAP_FILTER: (&str, &[&str]) = ("argmap maps (.ron)", &["ron"]);
+
 /// The extensions `argmap` imports, with the dialog filter's name.
 pub const IMPORT_FILTERS: [(&str, &[&str]); 2] = [
     ("Argdown", &["argdown", "ad"]),
@@ -40,7 +45,7 @@ impl FileDialogs for NativeDialogs {
     fn open_map(&self, folder: Option<&Path>) -> Option<PathBuf> {
         let mut dialog = rfd::FileDialog::new()
             .set_title("Open argument map")
-            .add_filter("argmap maps", &["ron"])
+            .add_filter(MAP_FILTER.0, MAP_FILTER.1)
             .add_filter("All files", &["*"]);
         dialog = in_folder(dialog, folder);
         dialog.pick_file()
@@ -49,7 +54,7 @@ impl FileDialogs for NativeDialogs {
     fn save_map(&self, folder: Option<&Path>, name: &str) -> Option<PathBuf> {
         let mut dialog = rfd::FileDialog::new()
             .set_title("Save argument map")
-            .add_filter("argmap maps", &["ron"])
+            .add_filter(MAP_FILTER.0, MAP_FILTER.1)
             .set_file_name(name);
         dialog = in_folder(dialog, folder);
         dialog.save_file().map(|p| with_extension(p, "ron"))

@@ -15,6 +15,7 @@ mod document;
 mod export_dialog;
 mod files;
 mod find;
+mod icon;
 mod import;
 mod library;
 mod navigate;
@@ -62,6 +63,7 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
         viewport: egui::ViewportBuilder::default()
             .with_title(&title)
             .with_app_id("argmap")
+            .with_icon(icon::window_icon())
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),

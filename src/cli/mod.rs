@@ -1,11 +1,13 @@
 //! The command line: `argmap [FILE]`, `argmap check`, `argmap export`.
 
 mod check;
+mod completions;
 mod diff;
 mod export;
 mod fmt;
 mod generate;
 mod import;
+mod manpage;
 mod merge;
 
 use crate::export::{Background, ExportFormat, ExportOptions};
@@ -150,6 +152,21 @@ pub enum Command {
         #[arg(long = "output", short = 'o', value_name = "OUT.ron")]
         output: PathBuf,
     },
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    ///
+    /// For example: argmap completions bash > ~/.local/share/bash-completion/completions/argmap
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, argmap(1), as roff (man -l - reads it).
+    Manpage {
+        /// Write argmap.1 and a page for each command (argmap-check.1, …) into this folder
+        /// instead, creating it if needed.
+        #[arg(long = "to", short = 'o', value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
 }
 
 /// Runs a subcommand; `None` means no subcommand was given and the window should open.
@@ -182,6 +199,8 @@ pub fn run(command: Command) -> ExitCode {
             theirs,
             output,
         } => merge::run(&base, &ours, &theirs, &output),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Manpage { to } => manpage::run(to.as_deref()),
     }
 }
 
