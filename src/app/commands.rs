@@ -18,7 +18,10 @@ pub(super) const NEW_CARD_HEIGHT: f32 = 100.0;
 impl ArgmapApp {
     /// Recomputes derived facts after the map changed, and drops stale selections.
     pub(super) fn refresh_derived(&mut self) {
-        if self.derived.refresh(self.doc.map(), self.doc.version()) {
+        if self
+            .derived
+            .refresh(self.doc.shared_map(), self.doc.version())
+        {
             let index = &self.derived.index;
             let map = self.doc.map();
             self.view

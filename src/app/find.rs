@@ -39,10 +39,34 @@ pub fn matches(map: &ArgumentMap, query: &str) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, n)| {
-            n.text.to_lowercase().contains(&query) || n.notes.to_lowercase().contains(&query)
+            contains_lowercase(&n.text, &query) || contains_lowercase(&n.notes, &query)
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Whether `text`, lowercased, contains `query` (already lowercase). The same answer as
+/// `text.to_lowercase().contains(query)`, without lowercasing a copy of every ASCII text
+/// (most are): Find looks through every node again after each edit.
+fn contains_lowercase(text: &str, query: &str) -> bool {
+    if !text.is_ascii() {
+        return text.to_lowercase().contains(query);
+    }
+    // An ASCII text lowercases to ASCII, which holds no other character.
+    let (text, query) = (text.as_bytes(), query.as_bytes());
+    let Some((&first, rest)) = query.split_first() else {
+        return true;
+    };
+    if !first.is_ascii() || query.len() > text.len() {
+        return false;
+    }
+    (0..=text.len() - query.len()).any(|at| {
+        text[at].to_ascii_lowercase() == first
+            && text[at + 1..at + query.len()]
+                .iter()
+                .zip(rest)
+                .all(|(t, q)| t.to_ascii_lowercase() == *q)
+    })
 }
 
 impl FindState {
@@ -159,6 +183,31 @@ mod tests {
         }));
         assert!(matches(&map, "   ").is_empty());
         assert!(matches(&map, "zzzz-not-there").is_empty());
+    }
+
+    #[test]
+    fn ascii_and_other_texts_match_as_lowercased_copies_do() {
+        let texts = [
+            "Air got CLEANER",
+            "Straße und STRASSE",
+            "ǅemal İstanbul",
+            "",
+            "K",
+        ];
+        let queries = [
+            "cleaner", "er", "straße", "strasse", "ǆ", "i̇st", "k", "", "x", "ü",
+        ];
+        for text in texts {
+            for query in queries {
+                assert_eq!(
+                    contains_lowercase(text, query),
+                    text.to_lowercase().contains(query),
+                    "{text:?} {query:?}"
+                );
+            }
+        }
+        // The Kelvin sign lowercases to an ASCII k: not an ASCII text, so the slow path sees it.
+        assert!(contains_lowercase("\u{212A}elvin", "kelvin"));
     }
 
     #[test]

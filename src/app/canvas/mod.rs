@@ -178,6 +178,11 @@ impl Canvas<'_> {
             sizes,
         } = self;
         let mut requests = Vec::new();
+        if derived.checking() {
+            // A big map's argument check is running in the background: look for its result.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(50));
+        }
         sizes.sync(map, derived);
         let theme = Theme::from_visuals(ui.visuals());
         let (rect, background) =
@@ -260,7 +265,9 @@ impl Canvas<'_> {
                 continue;
             }
             if let Some(route) = links::route(from, to) {
-                let picked = selection.link() == Some(&(link.from.clone(), link.to.clone()));
+                let picked = selection
+                    .link()
+                    .is_some_and(|(f, t)| *f == link.from && *t == link.to);
                 let highlighted =
                     picked || selection.contains(&link.from) || selection.contains(&link.to);
                 let on_screen = route.transformed(|p| camera.to_screen(rect, p));
@@ -286,7 +293,9 @@ impl Canvas<'_> {
         far.paint_links(&painter);
 
         // Selected cards last, so their highlight is never covered by a neighbour.
-        cards.sort_by_key(|(i, _)| selection.contains(&map.nodes[*i].id));
+        if !selection.is_empty() {
+            cards.sort_by_key(|(i, _)| selection.contains(&map.nodes[*i].id));
+        }
         let filter = view.highlight.clone();
         let dimmed_by_filter = |id: &NodeId| filter.as_ref().is_some_and(|h| !h.contains(id));
         // Cards drawn into the far-out mesh; the rest (selected, the main claim) are painted
@@ -316,6 +325,9 @@ impl Canvas<'_> {
             _ => None,
         };
         for (i, galley) in cards {
+            if !as_widgets && in_mesh(i) {
+                continue; // drawn into the far-out mesh above, and not a widget
+            }
             let node = &map.nodes[i];
             let is_main = derived.is_main(i);
             let screen = camera.rect_to_screen(rect, card_rect(sizes, i));
