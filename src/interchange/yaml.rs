@@ -1,18 +1,20 @@
 //! The YAML that Argdown files carry: `{…}` data after a statement and `===` front matter.
 //!
-//! argmap reads this YAML itself instead of through a crate. serde_yaml is deprecated and
-//! archived; its fork serde_yml was found unsound (RUSTSEC-2025-0068) and is deprecated too;
-//! the maintained pure-Rust parsers (yaml-rust2, saphyr) would be a sizeable dependency for the
-//! few short data blocks an Argdown file holds. What is read: block mappings and sequences, flow
-//! mappings and sequences (also over several lines), plain, single- and double-quoted scalars
-//! with every escape, `|` and `>` block scalars, and comments. Anchors, aliases, tags and
-//! directives are refused with a clear message; the importer then keeps such data as text in
-//! the node's notes, so nothing is lost.
+//! Reading goes through saphyr's parser, a maintained, pure-Rust and fully YAML 1.2 one, so
+//! anchors and aliases, tags, block scalars with indentation indicators (`|2`) and every
+//! other construct the Argdown tools (js-yaml) accept are read too. argmap builds its own
+//! small tree from the parser's events rather than taking saphyr's loader: that way every
+//! alias is counted before it is copied, and data whose aliases would expand beyond
+//! [`MAX_ALIAS_EXPANSION`] (an "alias bomb", billion laughs) is refused while it is still
+//! small, and nesting stays bounded.
 //!
 //! The writer emits only flow collections of double-quoted strings, numbers and booleans, and
 //! escapes every character that could let Argdown's lexer end a `{…}` block or a front matter
 //! early (`}`, `===`, line breaks).
 
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Tag};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 /// A YAML value. Mapping keys are kept as text, in file order.
@@ -55,623 +57,329 @@ impl Yaml {
     }
 }
 
-/// Why a YAML text could not be read; `line` is 0-based within the YAML text.
+/// Why a YAML text could not be read: `line` is 0-based within the YAML text, `col` 1-based
+/// within that line (in characters).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YamlError {
     pub line: usize,
+    pub col: usize,
     pub message: String,
 }
 
 /// Nesting deeper than this is refused: real data is two or three levels deep, and a limit
-/// keeps hostile input from overflowing the stack.
+/// keeps the tree (and the recursion that drops or compares it) small.
 const MAX_DEPTH: usize = 64;
+
+/// How much aliases may copy, in values plus characters of text, before the data is refused.
+/// Real data reuses a few small anchors; a billion-laughs text of a few hundred bytes would
+/// otherwise expand to gigabytes.
+pub const MAX_ALIAS_EXPANSION: usize = 1_000_000;
 
 /// Reads one YAML document (an empty text is `Null`).
 pub fn parse(text: &str) -> Result<Yaml, YamlError> {
-    let lines: Vec<Vec<char>> = text
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l).chars().collect())
-        .collect();
-    let mut p = Parser {
-        lines,
-        line: 0,
-        depth: 0,
-    };
-    p.skip_blank_lines();
-    if p.line >= p.lines.len() {
-        return Ok(Yaml::Null);
+    let mut reader = Reader::default();
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(scan_error)?;
+        reader.at = span.start;
+        match event {
+            Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
+            Event::DocumentStart(_) => {
+                reader.documents += 1;
+                if reader.documents > 1 {
+                    return Err(reader.error("a second YAML document (`---`) in the same data"));
+                }
+            }
+            Event::Alias(id) => reader.alias(id)?,
+            Event::Scalar(value, style, anchor, tag) => {
+                reader.scalar(value, style, anchor, tag.as_deref())?;
+            }
+            Event::SequenceStart(anchor, _) => reader.open(anchor, Body::Seq(Vec::new()))?,
+            Event::MappingStart(anchor, _) => reader.open(anchor, Body::Map(OpenMap::default()))?,
+            Event::SequenceEnd | Event::MappingEnd => reader.close()?,
+        }
     }
-    let indent = p.indent_of(p.line);
-    let value = p.block_node(indent)?;
-    p.skip_blank_lines();
-    if p.line < p.lines.len() {
-        return Err(p.error("unexpected text after the data (check the indentation)"));
+    Ok(reader.root.unwrap_or(Yaml::Null))
+}
+
+fn scan_error(e: ScanError) -> YamlError {
+    let mut error = position(e.marker());
+    e.info().clone_into(&mut error.message);
+    error
+}
+
+fn position(at: &Marker) -> YamlError {
+    YamlError {
+        line: at.line().saturating_sub(1),
+        col: at.col() + 1,
+        message: String::new(),
     }
-    Ok(value)
 }
 
-struct Parser {
-    lines: Vec<Vec<char>>,
-    line: usize,
-    depth: usize,
+/// A value with what it costs: `size` counts its values and characters, `height` its levels.
+struct Sized {
+    value: Yaml,
+    size: usize,
+    height: usize,
 }
 
-fn is_blank_or_comment(line: &[char]) -> bool {
-    let rest: Vec<char> = line
-        .iter()
-        .copied()
-        .skip_while(|c| *c == ' ' || *c == '\t')
-        .collect();
-    rest.is_empty() || rest[0] == '#'
+#[derive(Default)]
+struct OpenMap {
+    pairs: Vec<(String, Yaml)>,
+    keys: HashSet<String>,
+    /// The key read, waiting for its value.
+    key: Option<String>,
+    /// That key is a plain `<<`.
+    key_is_merge: bool,
+    /// Values of `<<` merge keys, merged in when the mapping closes.
+    merges: Vec<Yaml>,
 }
 
-impl Parser {
+enum Body {
+    Seq(Vec<Yaml>),
+    Map(OpenMap),
+}
+
+/// A collection being read.
+struct Open {
+    anchor: usize,
+    body: Body,
+    size: usize,
+    height: usize,
+}
+
+#[derive(Default)]
+struct Reader {
+    stack: Vec<Open>,
+    anchors: HashMap<usize, Sized>,
+    root: Option<Yaml>,
+    documents: usize,
+    /// What aliases have copied so far (see [`MAX_ALIAS_EXPANSION`]).
+    expanded: usize,
+    /// Where the current event starts.
+    at: Marker,
+}
+
+impl Reader {
     fn error(&self, message: impl Into<String>) -> YamlError {
         YamlError {
-            line: self.line.min(self.lines.len().saturating_sub(1)),
             message: message.into(),
+            ..position(&self.at)
         }
     }
 
-    fn enter(&mut self) -> Result<(), YamlError> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
+    fn expects_key(&self) -> bool {
+        matches!(self.stack.last(), Some(Open { body: Body::Map(m), .. }) if m.key.is_none())
+    }
+
+    fn open(&mut self, anchor: usize, body: Body) -> Result<(), YamlError> {
+        if self.expects_key() {
+            return Err(self.error("a list or mapping as a key is not supported"));
+        }
+        if self.stack.len() >= MAX_DEPTH {
             return Err(self.error("the data is nested too deeply"));
         }
+        self.stack.push(Open {
+            anchor,
+            body,
+            size: 1,
+            height: 1,
+        });
         Ok(())
     }
 
-    fn indent_of(&self, line: usize) -> usize {
-        self.lines[line].iter().take_while(|c| **c == ' ').count()
-    }
-
-    fn skip_blank_lines(&mut self) {
-        while self.line < self.lines.len() && is_blank_or_comment(&self.lines[self.line]) {
-            self.line += 1;
-        }
-    }
-
-    /// A node in block context whose first line is indented by exactly `indent`.
-    fn block_node(&mut self, indent: usize) -> Result<Yaml, YamlError> {
-        self.enter()?;
-        let line = &self.lines[self.line];
-        let rest = &line[indent..];
-        let value = if rest.first() == Some(&'-') && rest.get(1).is_none_or(|c| *c == ' ') {
-            self.block_seq(indent)
-        } else if key_split(rest).is_some() {
-            self.block_map(indent)
-        } else {
-            let (value, end) = self.inline_value(indent, indent.saturating_sub(1))?;
-            self.expect_line_end(end)?;
-            Ok(value)
+    fn close(&mut self) -> Result<(), YamlError> {
+        let Some(open) = self.stack.pop() else {
+            return Err(self.error("a list or mapping ends that never began"));
         };
-        self.depth -= 1;
-        value
+        let value = match open.body {
+            Body::Seq(items) => Yaml::Seq(items),
+            Body::Map(mut map) => {
+                merge(&mut map);
+                Yaml::Map(map.pairs)
+            }
+        };
+        let sized = Sized {
+            value,
+            size: open.size,
+            height: open.height,
+        };
+        self.place(sized, open.anchor)
     }
 
-    fn block_seq(&mut self, indent: usize) -> Result<Yaml, YamlError> {
-        let mut items = Vec::new();
-        loop {
-            self.skip_blank_lines();
-            if self.line >= self.lines.len() || self.indent_of(self.line) != indent {
-                break;
-            }
-            let line = &self.lines[self.line];
-            if line.get(indent) != Some(&'-') || line.get(indent + 1).is_some_and(|c| *c != ' ') {
-                break;
-            }
-            let after: Vec<char> = line[indent + 1..].to_vec();
-            if is_blank_or_comment(&after) {
-                self.line += 1;
-                self.skip_blank_lines();
-                if self.line < self.lines.len() && self.indent_of(self.line) > indent {
-                    let inner = self.indent_of(self.line);
-                    items.push(self.block_node(inner)?);
-                } else {
-                    items.push(Yaml::Null);
-                }
-            } else {
-                // `- value` or `- key: value`: blank out the dash and read the rest as a node
-                // indented where its text starts.
-                let inner = indent + 1 + after.iter().take_while(|c| **c == ' ').count();
-                self.lines[self.line][indent] = ' ';
-                items.push(self.block_node(inner)?);
-            }
-        }
-        Ok(Yaml::Seq(items))
-    }
-
-    fn block_map(&mut self, indent: usize) -> Result<Yaml, YamlError> {
-        let mut pairs: Vec<(String, Yaml)> = Vec::new();
-        loop {
-            self.skip_blank_lines();
-            if self.line >= self.lines.len() {
-                break;
-            }
-            let here = self.indent_of(self.line);
-            if here < indent {
-                break;
-            }
-            if here > indent {
-                return Err(self.error("unexpected indentation"));
-            }
-            let line = self.lines[self.line].clone();
-            let Some((key, value_col)) = key_split(&line[indent..]) else {
-                break;
-            };
-            let key = self.key_text(&key)?;
-            if pairs.iter().any(|(k, _)| *k == key) {
-                return Err(self.error(format!("the key \"{key}\" appears twice")));
-            }
-            let value_col = indent + value_col;
-            let after = &line[value_col.min(line.len())..];
-            let value_col = value_col
-                + after
-                    .iter()
-                    .take_while(|c| **c == ' ' || **c == '\t')
-                    .count();
-            let value = if is_blank_or_comment(after) {
-                self.line += 1;
-                self.skip_blank_lines();
-                if self.line < self.lines.len() {
-                    let next = self.indent_of(self.line);
-                    let next_line = &self.lines[self.line];
-                    let is_seq_here = next == indent
-                        && next_line.get(indent) == Some(&'-')
-                        && next_line.get(indent + 1).is_none_or(|c| *c == ' ');
-                    if next > indent || is_seq_here {
-                        self.block_node(next)?
-                    } else {
-                        Yaml::Null
-                    }
-                } else {
-                    Yaml::Null
-                }
-            } else {
-                let (value, end) = self.inline_value(value_col, indent)?;
-                self.expect_line_end(end)?;
-                value
-            };
-            pairs.push((key, value));
-        }
-        Ok(Yaml::Map(pairs))
-    }
-
-    fn key_text(&self, key: &[char]) -> Result<String, YamlError> {
-        let text: String = key.iter().collect();
-        let text = text.trim();
-        match text.chars().next() {
-            Some('"') | Some('\'') => {
-                let mut sub = Parser {
-                    lines: vec![text.chars().collect()],
-                    line: 0,
-                    depth: 0,
-                };
-                let (value, _) = sub.quoted(0, 0).map_err(|e| self.error(e.message))?;
-                Ok(value)
-            }
-            _ => Ok(text.to_owned()),
-        }
-    }
-
-    /// After a value: nothing but spaces and a comment may follow on its line.
-    fn expect_line_end(&mut self, (line, col): (usize, usize)) -> Result<(), YamlError> {
-        self.line = line;
-        let rest = &self.lines[line][col.min(self.lines[line].len())..];
-        let spaces = rest
-            .iter()
-            .take_while(|c| **c == ' ' || **c == '\t')
-            .count();
-        let ok = spaces == rest.len() || (spaces > 0 && rest[spaces] == '#');
-        if !ok {
-            return Err(self.error("unexpected text after a value"));
-        }
-        self.line = line + 1;
-        Ok(())
-    }
-
-    /// A value that starts at (`self.line`, `col`) in block context; `parent` is the
-    /// indentation of the key or dash that owns it. Returns the value and where it ended.
-    fn inline_value(
+    fn scalar(
         &mut self,
-        col: usize,
-        parent: usize,
-    ) -> Result<(Yaml, (usize, usize)), YamlError> {
-        let line = self.line;
-        let c = self.lines[line].get(col).copied().unwrap_or(' ');
-        match c {
-            '"' | '\'' => {
-                let (s, end) = self.quoted(line, col)?;
-                Ok((Yaml::Str(s), end))
-            }
-            '[' | '{' => self.flow_node(line, col),
-            '|' | '>' => {
-                let value = self.block_scalar(col, parent)?;
-                let end_line = self.line.saturating_sub(1);
-                Ok((Yaml::Str(value), (end_line, self.lines[end_line].len())))
-            }
-            '&' | '*' | '!' | '%' | '@' | '`' => Err(self.error(format!(
-                "YAML feature `{c}` (anchors, aliases, tags, directives) is not supported"
-            ))),
-            _ => {
-                // A plain scalar, which may go on over more-indented lines.
-                let text: String = self.lines[line][col..].iter().collect();
-                let mut value = strip_comment(&text).trim().to_owned();
-                let mut end = (line, self.lines[line].len());
-                let mut next = line + 1;
-                while next < self.lines.len()
-                    && !is_blank_or_comment(&self.lines[next])
-                    && self.indent_of(next) > parent
-                    && key_split(&self.lines[next][self.indent_of(next)..]).is_none()
-                {
-                    let more: String = self.lines[next].iter().collect();
-                    value.push(' ');
-                    value.push_str(strip_comment(&more).trim());
-                    end = (next, self.lines[next].len());
-                    next += 1;
-                }
-                Ok((plain_scalar(&value), end))
-            }
-        }
-    }
-
-    /// `|` or `>` at (`self.line`, `col`): the more-indented lines below are the text.
-    fn block_scalar(&mut self, col: usize, parent: usize) -> Result<String, YamlError> {
-        let header: String = self.lines[self.line][col..].iter().collect();
-        let header = strip_comment(&header).trim().to_owned();
-        let folded = header.starts_with('>');
-        let chomp = if header.contains('-') {
-            '-'
-        } else if header.contains('+') {
-            '+'
-        } else {
-            ' '
-        };
-        self.line += 1;
-        let mut body: Vec<String> = Vec::new();
-        let mut content_indent: Option<usize> = None;
-        while self.line < self.lines.len() {
-            let l = &self.lines[self.line];
-            let blank = l.iter().all(|c| *c == ' ');
-            let ind = self.indent_of(self.line);
-            if !blank && ind <= parent {
-                break;
-            }
-            if !blank && content_indent.is_none() {
-                content_indent = Some(ind);
-            }
-            let cut = content_indent.unwrap_or(usize::MAX).min(l.len());
-            if !blank && ind < content_indent.unwrap_or(0) {
-                return Err(self.error("a line of the block text is indented less than the first"));
-            }
-            body.push(l[cut..].iter().collect());
-            self.line += 1;
-        }
-        let mut trailing = 0;
-        while body.last().is_some_and(|l| l.is_empty()) {
-            body.pop();
-            trailing += 1;
-        }
-        let mut text = String::new();
-        for (i, l) in body.iter().enumerate() {
-            if i > 0 {
-                let prev = &body[i - 1];
-                let joins_with_space =
-                    folded && !prev.is_empty() && !l.is_empty() && !l.starts_with(' ');
-                text.push(if joins_with_space { ' ' } else { '\n' });
-            }
-            text.push_str(l);
-        }
-        match chomp {
-            '-' => {}
-            '+' => {
-                text.push('\n');
-                text.extend(std::iter::repeat_n('\n', trailing));
-            }
-            _ => {
-                if !body.is_empty() {
-                    text.push('\n');
-                }
-            }
-        }
-        Ok(text)
-    }
-
-    fn char_at(&self, line: usize, col: usize) -> Option<char> {
-        self.lines.get(line).and_then(|l| l.get(col)).copied()
-    }
-
-    /// Skips spaces, line breaks and comments inside a flow collection.
-    fn skip_flow_space(&self, mut line: usize, mut col: usize) -> (usize, usize) {
-        loop {
-            match self.char_at(line, col) {
-                Some(' ') | Some('\t') => col += 1,
-                Some('#')
-                    if col == 0 || matches!(self.char_at(line, col - 1), Some(' ' | '\t')) =>
-                {
-                    line += 1;
-                    col = 0;
-                }
-                None if line + 1 < self.lines.len() => {
-                    line += 1;
-                    col = 0;
-                }
-                _ => return (line, col),
-            }
-        }
-    }
-
-    fn flow_node(&mut self, line: usize, col: usize) -> Result<(Yaml, (usize, usize)), YamlError> {
-        self.line = line;
-        if self.char_at(line, col).is_none() {
-            return Err(self.error("the data ends where a value should be"));
-        }
-        self.enter()?;
-        let open = self.char_at(line, col);
-        let result = match open {
-            Some('[') => self.flow_seq(line, col + 1),
-            Some('{') => self.flow_map(line, col + 1),
-            Some('"') | Some('\'') => {
-                let (s, end) = self.quoted(line, col)?;
-                Ok((Yaml::Str(s), end))
-            }
-            Some(c @ ('&' | '*' | '!')) => Err(self.error(format!(
-                "YAML feature `{c}` (anchors, aliases, tags) is not supported"
-            ))),
-            _ => {
-                let mut end = col;
-                let l = &self.lines[line];
-                while end < l.len() {
-                    let c = l[end];
-                    let ends = matches!(c, ',' | ']' | '}' | '[' | '{')
-                        || (c == ':'
-                            && l.get(end + 1)
-                                .is_none_or(|n| matches!(n, ' ' | '\t' | ',' | ']' | '}')))
-                        || (c == '#' && end > col && matches!(l[end - 1], ' ' | '\t'));
-                    if ends {
-                        break;
-                    }
-                    end += 1;
-                }
-                let text: String = l[col..end].iter().collect();
-                Ok((plain_scalar(text.trim()), (line, end)))
-            }
-        };
-        self.depth -= 1;
-        result
-    }
-
-    fn flow_seq(&mut self, line: usize, col: usize) -> Result<(Yaml, (usize, usize)), YamlError> {
-        let mut items = Vec::new();
-        let (mut line, mut col) = self.skip_flow_space(line, col);
-        loop {
-            self.line = line;
-            match self.char_at(line, col) {
-                Some(']') => return Ok((Yaml::Seq(items), (line, col + 1))),
-                None => return Err(self.error("a `[` list is never closed with `]`")),
-                _ => {}
-            }
-            let (item, (l, c)) = self.flow_node(line, col)?;
-            items.push(item);
-            let (l, c) = self.skip_flow_space(l, c);
-            self.line = l;
-            match self.char_at(l, c) {
-                Some(',') => (line, col) = self.skip_flow_space(l, c + 1),
-                Some(']') => return Ok((Yaml::Seq(items), (l, c + 1))),
-                _ => return Err(self.error("expected `,` or `]` in a `[` list")),
-            }
-        }
-    }
-
-    fn flow_map(&mut self, line: usize, col: usize) -> Result<(Yaml, (usize, usize)), YamlError> {
-        let mut pairs: Vec<(String, Yaml)> = Vec::new();
-        let (mut line, mut col) = self.skip_flow_space(line, col);
-        loop {
-            self.line = line;
-            match self.char_at(line, col) {
-                Some('}') => return Ok((Yaml::Map(pairs), (line, col + 1))),
-                None => return Err(self.error("a `{` mapping is never closed with `}`")),
-                _ => {}
-            }
-            let (key, (l, c)) = self.flow_node(line, col)?;
-            let key = match key {
-                Yaml::Seq(_) | Yaml::Map(_) => {
-                    return Err(self.error("a mapping key must be a single value"));
-                }
-                Yaml::Null => String::new(),
-                other => other.scalar_text().unwrap_or_default(),
-            };
-            if pairs.iter().any(|(k, _)| *k == key) {
-                return Err(self.error(format!("the key \"{key}\" appears twice")));
-            }
-            let (l, c) = self.skip_flow_space(l, c);
-            let (value, (l, c)) = if self.char_at(l, c) == Some(':') {
-                let (vl, vc) = self.skip_flow_space(l, c + 1);
-                if matches!(self.char_at(vl, vc), Some(',') | Some('}')) {
-                    (Yaml::Null, (vl, vc))
-                } else {
-                    self.flow_node(vl, vc)?
-                }
-            } else {
-                (Yaml::Null, (l, c))
-            };
-            pairs.push((key, value));
-            let (l, c) = self.skip_flow_space(l, c);
-            self.line = l;
-            match self.char_at(l, c) {
-                Some(',') => (line, col) = self.skip_flow_space(l, c + 1),
-                Some('}') => return Ok((Yaml::Map(pairs), (l, c + 1))),
-                _ => return Err(self.error("expected `,` or `}` in a `{` mapping")),
-            }
-        }
-    }
-
-    /// A single- or double-quoted scalar starting at (`line`, `col`), possibly over several
-    /// lines (folded as YAML folds them).
-    fn quoted(&mut self, line: usize, col: usize) -> Result<(String, (usize, usize)), YamlError> {
-        let quote = self.char_at(line, col).unwrap_or('"');
-        let (mut l, mut c) = (line, col + 1);
-        let mut out = String::new();
-        loop {
-            self.line = l;
-            let Some(ch) = self.char_at(l, c) else {
-                // A line break inside the quotes: fold it.
-                if l + 1 >= self.lines.len() {
-                    return Err(self.error("a quoted text is never closed"));
-                }
-                while out.ends_with(' ') || out.ends_with('\t') {
-                    out.pop();
-                }
-                l += 1;
-                let mut empty_lines = 0;
-                while l < self.lines.len() && self.lines[l].iter().all(|c| *c == ' ' || *c == '\t')
-                {
-                    if l + 1 >= self.lines.len() {
-                        self.line = l;
-                        return Err(self.error("a quoted text is never closed"));
-                    }
-                    empty_lines += 1;
-                    l += 1;
-                }
-                if empty_lines == 0 {
-                    out.push(' ');
-                } else {
-                    out.extend(std::iter::repeat_n('\n', empty_lines));
-                }
-                c = self.lines[l]
-                    .iter()
-                    .take_while(|c| **c == ' ' || **c == '\t')
-                    .count();
-                continue;
-            };
-            if ch == quote {
-                if quote == '\'' && self.char_at(l, c + 1) == Some('\'') {
-                    out.push('\'');
-                    c += 2;
-                    continue;
-                }
-                return Ok((out, (l, c + 1)));
-            }
-            if ch == '\\' && quote == '"' {
-                let Some(e) = self.char_at(l, c + 1) else {
-                    // An escaped line break: the lines join without a space.
-                    if l + 1 >= self.lines.len() {
-                        return Err(self.error("a quoted text is never closed"));
-                    }
-                    l += 1;
-                    c = self.lines[l]
-                        .iter()
-                        .take_while(|c| **c == ' ' || **c == '\t')
-                        .count();
-                    continue;
+        text: Cow<'_, str>,
+        style: ScalarStyle,
+        anchor: usize,
+        tag: Option<&Tag>,
+    ) -> Result<(), YamlError> {
+        let size = 1 + text.len();
+        if self.expects_key() {
+            let is_merge = style == ScalarStyle::Plain && text == "<<";
+            if anchor != 0 {
+                let anchored = Sized {
+                    value: Yaml::Str(text.to_string()),
+                    size,
+                    height: 0,
                 };
-                let simple = match e {
-                    '0' => Some('\0'),
-                    'a' => Some('\u{7}'),
-                    'b' => Some('\u{8}'),
-                    't' | '\t' => Some('\t'),
-                    'n' => Some('\n'),
-                    'v' => Some('\u{b}'),
-                    'f' => Some('\u{c}'),
-                    'r' => Some('\r'),
-                    'e' => Some('\u{1b}'),
-                    ' ' => Some(' '),
-                    '"' => Some('"'),
-                    '/' => Some('/'),
-                    '\\' => Some('\\'),
-                    'N' => Some('\u{85}'),
-                    '_' => Some('\u{a0}'),
-                    'L' => Some('\u{2028}'),
-                    'P' => Some('\u{2029}'),
+                self.anchors.insert(anchor, anchored);
+            }
+            return self.key(text.into_owned(), size, is_merge);
+        }
+        let value = resolve(&text, style, tag);
+        let sized = Sized {
+            value,
+            size,
+            height: 0,
+        };
+        self.place(sized, anchor)
+    }
+
+    fn alias(&mut self, id: usize) -> Result<(), YamlError> {
+        let Some(anchored) = self.anchors.get(&id) else {
+            return Err(self.error("an alias (`*name`) to an anchor that is not defined before it"));
+        };
+        self.expanded = self.expanded.saturating_add(anchored.size);
+        if self.expanded > MAX_ALIAS_EXPANSION {
+            return Err(self.error(format!(
+                "the aliases (`*name`) expand to more than {MAX_ALIAS_EXPANSION} values and \
+                 characters (an alias bomb); the data is refused"
+            )));
+        }
+        if self.expects_key() {
+            let Some(text) = anchored.value.scalar_text() else {
+                return Err(self.error("an alias to a list or mapping as a key is not supported"));
+            };
+            let size = anchored.size;
+            return self.key(text, size, false);
+        }
+        if self.stack.len() + anchored.height > MAX_DEPTH {
+            return Err(self.error("the data is nested too deeply"));
+        }
+        let copy = Sized {
+            value: anchored.value.clone(),
+            size: anchored.size,
+            height: anchored.height,
+        };
+        self.place(copy, 0)
+    }
+
+    fn key(&mut self, key: String, size: usize, is_merge: bool) -> Result<(), YamlError> {
+        let at = self.at;
+        let Some(Open {
+            body: Body::Map(map),
+            size: total,
+            ..
+        }) = self.stack.last_mut()
+        else {
+            return Ok(());
+        };
+        *total = total.saturating_add(size);
+        // A merge key is checked when its value is known (see `place`).
+        if !is_merge && !map.keys.insert(key.clone()) {
+            return Err(duplicate(&at, &key));
+        }
+        map.key = Some(key);
+        map.key_is_merge = is_merge;
+        Ok(())
+    }
+
+    /// Puts a finished value where it belongs: into the open list or mapping, or as the root.
+    fn place(&mut self, sized: Sized, anchor: usize) -> Result<(), YamlError> {
+        if anchor != 0 {
+            let anchored = Sized {
+                value: sized.value.clone(),
+                size: sized.size,
+                height: sized.height,
+            };
+            self.anchors.insert(anchor, anchored);
+        }
+        let at = self.at;
+        let Some(parent) = self.stack.last_mut() else {
+            self.root = Some(sized.value);
+            return Ok(());
+        };
+        parent.size = parent.size.saturating_add(sized.size);
+        parent.height = parent.height.max(sized.height + 1);
+        match &mut parent.body {
+            Body::Seq(items) => items.push(sized.value),
+            Body::Map(map) => {
+                let key = map.key.take().unwrap_or_default();
+                if std::mem::take(&mut map.key_is_merge) {
+                    if is_mergeable(&sized.value) {
+                        map.merges.push(sized.value);
+                        return Ok(());
+                    }
+                    // `<<` with a plain value is an ordinary key.
+                    if !map.keys.insert(key.clone()) {
+                        return Err(duplicate(&at, &key));
+                    }
+                }
+                map.pairs.push((key, sized.value));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn duplicate(at: &Marker, key: &str) -> YamlError {
+    YamlError {
+        message: format!("the key \"{key}\" appears twice"),
+        ..position(at)
+    }
+}
+
+/// `<<: *base` or `<<: [*a, *b]`: mappings whose pairs a mapping takes in (YAML 1.1 merge
+/// keys, which js-yaml and so the Argdown tools read).
+fn is_mergeable(value: &Yaml) -> bool {
+    match value {
+        Yaml::Map(_) => true,
+        Yaml::Seq(items) => items.iter().all(|i| matches!(i, Yaml::Map(_))),
+        _ => false,
+    }
+}
+
+/// Pairs of merged mappings that the mapping does not have itself, earlier mappings first.
+fn merge(map: &mut OpenMap) {
+    for merged in std::mem::take(&mut map.merges) {
+        let sources = match merged {
+            Yaml::Map(pairs) => vec![pairs],
+            Yaml::Seq(items) => items
+                .into_iter()
+                .filter_map(|i| match i {
+                    Yaml::Map(pairs) => Some(pairs),
                     _ => None,
-                };
-                if let Some(s) = simple {
-                    out.push(s);
-                    c += 2;
-                    continue;
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        for pairs in sources {
+            for (k, v) in pairs {
+                if map.keys.insert(k.clone()) {
+                    map.pairs.push((k, v));
                 }
-                let digits = match e {
-                    'x' => 2,
-                    'u' => 4,
-                    'U' => 8,
-                    _ => return Err(self.error(format!("unknown escape `\\{e}` in a quoted text"))),
-                };
-                let hex: String = (0..digits)
-                    .filter_map(|i| self.char_at(l, c + 2 + i))
-                    .collect();
-                let code = (hex.len() == digits)
-                    .then(|| u32::from_str_radix(&hex, 16).ok())
-                    .flatten()
-                    .and_then(char::from_u32)
-                    .ok_or_else(|| {
-                        self.error(format!("bad escape `\\{e}{hex}` in a quoted text"))
-                    })?;
-                out.push(code);
-                c += 2 + digits;
-                continue;
             }
-            out.push(ch);
-            c += 1;
         }
     }
 }
 
-/// Where a block mapping line `key: value` splits: the key's characters and the column where
-/// the value starts. `None` when the line is not a `key:` line.
-fn key_split(rest: &[char]) -> Option<(Vec<char>, usize)> {
-    let first = *rest.first()?;
-    if matches!(first, '[' | '{' | '#' | '|' | '>' | '&' | '*' | '!') {
-        return None;
+/// A scalar's value: plain ones by YAML 1.2's core schema, quoted and block ones as text,
+/// unless a core-schema tag (`!!str`, `!!int`, …) says otherwise. Other tags (`!custom`)
+/// configure other tools and are ignored.
+fn resolve(text: &str, style: ScalarStyle, tag: Option<&Tag>) -> Yaml {
+    if let Some(tag) = tag.filter(|t| t.is_yaml_core_schema()) {
+        return match tag.suffix.as_str() {
+            "null" | "bool" | "int" | "float" => match plain_scalar(text) {
+                Yaml::Str(_) => Yaml::Str(text.to_owned()),
+                typed => typed,
+            },
+            _ => Yaml::Str(text.to_owned()),
+        };
     }
-    let mut i = 0;
-    if first == '"' || first == '\'' {
-        // A quoted key: find its closing quote, then expect `:`.
-        i = 1;
-        while i < rest.len() {
-            if rest[i] == '\\' && first == '"' {
-                i += 2;
-                continue;
-            }
-            if rest[i] == first {
-                if first == '\'' && rest.get(i + 1) == Some(&'\'') {
-                    i += 2;
-                    continue;
-                }
-                break;
-            }
-            i += 1;
-        }
-        i += 1;
-        while rest.get(i) == Some(&' ') {
-            i += 1;
-        }
-        if rest.get(i) != Some(&':') || rest.get(i + 1).is_some_and(|c| *c != ' ' && *c != '\t') {
-            return None;
-        }
-        return Some((rest[..i].to_vec(), i + 1));
+    match style {
+        ScalarStyle::Plain => plain_scalar(text),
+        _ => Yaml::Str(text.to_owned()),
     }
-    while i < rest.len() {
-        let c = rest[i];
-        if c == '#' && i > 0 && matches!(rest[i - 1], ' ' | '\t') {
-            return None;
-        }
-        if c == ':' && rest.get(i + 1).is_none_or(|n| *n == ' ' || *n == '\t') {
-            return Some((rest[..i].to_vec(), i + 1));
-        }
-        i += 1;
-    }
-    None
-}
-
-/// `text` without a trailing ` # comment`.
-fn strip_comment(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    for (i, b) in bytes.iter().enumerate() {
-        if *b == b'#' && (i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b'\t') {
-            return &text[..i];
-        }
-    }
-    text
 }
 
 /// What a plain (unquoted) scalar means, by YAML 1.2's core schema.
@@ -854,13 +562,101 @@ mod tests {
     }
 
     #[test]
-    fn refuses_what_it_does_not_support_with_a_line() {
-        let e = parse("a: 1\nb: &anchor 2\n").unwrap_err();
-        assert_eq!(e.line, 1);
-        assert!(e.message.contains("not supported"), "{}", e.message);
+    fn reads_anchors_aliases_and_merge_keys() {
+        let y = parse("base: &b {kind: book, year: 2020}\ncopy: *b\nlist: [&x one, *x]\nbook:\n  <<: *b\n  year: 2021\n").unwrap();
+        assert_eq!(y.get("copy"), y.get("base"));
+        assert_eq!(y.get("list"), Some(&Yaml::Seq(vec![s("one"), s("one")])));
+        let book = y.get("book").unwrap();
+        assert_eq!(book.get("kind"), Some(&s("book")));
+        assert_eq!(book.get("year"), Some(&Yaml::Int(2021)), "its own keys win");
+        assert_eq!(
+            parse("a: {x: 1}\n\"<<\": 2\n").unwrap().get("<<"),
+            Some(&Yaml::Int(2))
+        );
+    }
+
+    #[test]
+    fn reads_tags() {
+        let y = parse("a: !!str 12\nb: !!int \"7\"\nc: !custom text\nd: !!map {e: 1}\n").unwrap();
+        assert_eq!(y.get("a"), Some(&s("12")));
+        assert_eq!(y.get("b"), Some(&Yaml::Int(7)));
+        assert_eq!(y.get("c"), Some(&s("text")), "an unknown tag is ignored");
+        assert_eq!(y.get("d").unwrap().get("e"), Some(&Yaml::Int(1)));
+    }
+
+    #[test]
+    fn reads_block_scalars_with_an_indentation_indicator() {
+        let y = parse("a: |2\n    indented\n  text\nb: >-\n  folded\n  lines\n").unwrap();
+        assert_eq!(y.get("a"), Some(&s("  indented\ntext\n")));
+        assert_eq!(y.get("b"), Some(&s("folded lines")));
+    }
+
+    #[test]
+    fn a_wrapped_line_with_a_colon_is_not_taken_for_a_key() {
+        // A flow list wrapped over two lines, its second line a one-pair mapping.
+        let y = parse("a: [x,\n  y: z]\nb: 'long text\n  more: here'\n").unwrap();
+        let pair = Yaml::Map(vec![("y".into(), s("z"))]);
+        assert_eq!(y.get("a"), Some(&Yaml::Seq(vec![s("x"), pair])));
+        assert_eq!(y.get("b"), Some(&s("long text more: here")));
+        let explicit = parse("? a\n: b\n").unwrap();
+        assert_eq!(explicit.get("a"), Some(&s("b")));
+    }
+
+    #[test]
+    fn refuses_an_alias_bomb_with_a_clear_message() {
+        let mut text = String::from(
+            "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
+        );
+        let names: Vec<char> = ('b'..='j').collect();
+        let mut previous = 'a';
+        for name in names {
+            let items = vec![format!("*{previous}"); 9].join(", ");
+            text.push_str(&format!("{name}: &{name} [{items}]\n"));
+            previous = name;
+        }
+        let e = parse(&text).unwrap_err();
+        assert!(e.message.contains("alias bomb"), "{}", e.message);
+        assert!(
+            e.line >= 5,
+            "where the expansion passes the bound: {}",
+            e.line
+        );
+        // Anchors reused a few times are fine.
+        assert!(parse("a: &a [1, 2]\nb: [*a, *a, *a]\n").is_ok());
+        // Deep nesting through aliases is refused too, not a stack overflow.
+        let deep = format!(
+            "a: &a {}1{}\nb: &b [[[[[[[[[[*a]]]]]]]]]]\nc: [*b, *b]",
+            "[".repeat(60),
+            "]".repeat(60)
+        );
+        assert!(
+            parse(&deep)
+                .unwrap_err()
+                .message
+                .contains("nested too deeply")
+        );
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let e = parse("a: 1\nb: [1, 2\nc: 3\n").unwrap_err();
+        assert!(e.line >= 1, "{e:?}");
+        let e = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert_eq!((e.line, e.col), (2, 1), "{e:?}");
+        assert!(e.message.contains("\"a\" appears twice"), "{}", e.message);
+        let e = parse("x: 1\ny: *nowhere\n").unwrap_err();
+        assert_eq!(e.line, 1, "{e:?}");
         assert!(parse("{a: [1, 2}").is_err());
-        assert!(parse("a: 1\na: 2").is_err());
         assert!(parse("{a: \"never closed}").is_err());
+        assert!(parse("a: 1\n---\nb: 2\n").is_err());
+        let deep = format!("{}1{}", "[".repeat(100), "]".repeat(100));
+        assert!(
+            parse(&deep)
+                .unwrap_err()
+                .message
+                .contains("nested too deeply")
+        );
+        assert!(parse(&"[".repeat(100_000)).is_err());
     }
 
     #[test]

@@ -1,12 +1,16 @@
 //! The font cards are drawn with, and its measurements.
 //!
-//! egui draws cards in its default proportional font, Ubuntu-Light, which ships inside the
-//! `epaint_default_fonts` crate. Exports use the same bytes: to measure text here (so lines
-//! break where they break on the canvas) and to draw it in PNG and PDF (so no system fonts are
-//! needed and pictures look the same on every machine).
+//! egui draws cards in its default proportional font, Ubuntu-Light (with its emoji fallbacks).
+//! Exports measure and wrap text with egui's own text layout, run headless on the same fonts
+//! (epaint's `Fonts`: shaping with kerning, pixel rounding, the same line breaks), so a card's
+//! lines in an export are the lines it has on the canvas at 100% zoom. The same font bytes
+//! draw text in PNG and PDF (so no system fonts are needed and pictures look the same on
+//! every machine).
 
-use std::sync::OnceLock;
-use ttf_parser::{Face, GlyphId};
+use egui::epaint::text::{Fonts, Galley, LayoutJob, TextOptions};
+use egui::{Color32, FontDefinitions, FontId};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// The font file's bytes.
 pub const FONT_DATA: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;
@@ -16,99 +20,101 @@ pub const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'Segoe UI', Arial, sans-s
 /// CSS `font-weight` of Ubuntu-Light.
 pub const FONT_WEIGHT: u16 = 300;
 
-/// Horizontal and vertical metrics of the card font.
+/// Measurements of the card font, as egui's layout makes them at 100% zoom.
 pub struct Metrics {
-    face: Face<'static>,
-    units_per_em: f32,
-    ascent: f32,
-    descent: f32,
-    line_gap: f32,
-    notdef_advance: f32,
+    inner: Mutex<Inner>,
 }
 
-/// The parsed card font (parsed once).
+struct Inner {
+    fonts: Fonts,
+    /// Ascent and row height by font size (its bits): asked for once per card.
+    vertical: HashMap<u32, (f32, f32)>,
+}
+
+/// The card fonts, loaded once.
 pub fn metrics() -> &'static Metrics {
     static METRICS: OnceLock<Metrics> = OnceLock::new();
-    METRICS.get_or_init(|| {
-        let face = Face::parse(FONT_DATA, 0).expect("the bundled Ubuntu-Light font parses");
-        let units_per_em = f32::from(face.units_per_em().max(1));
-        Metrics {
-            units_per_em,
-            ascent: f32::from(face.ascender()),
-            descent: f32::from(face.descender()),
-            line_gap: f32::from(face.line_gap()),
-            notdef_advance: face
-                .glyph_hor_advance(GlyphId(0))
-                .map_or(units_per_em / 2.0, f32::from),
-            face,
-        }
+    METRICS.get_or_init(|| Metrics {
+        inner: Mutex::new(Inner {
+            fonts: Fonts::new(TextOptions::default(), FontDefinitions::default()),
+            vertical: HashMap::new(),
+        }),
     })
 }
 
-/// egui rounds vertical metrics to 1/32 of a point (`emath::GuiRounding::round_ui`).
-fn round_ui(v: f32) -> f32 {
-    (v * 32.0).round() / 32.0
+impl Inner {
+    fn layout(&mut self, job: LayoutJob) -> Galley {
+        // Laying out rasterises glyphs into egui's atlas; a new pass empties it when full,
+        // as the canvas does each frame.
+        if self.fonts.font_atlas_fill_ratio() > 0.8 {
+            self.fonts
+                .begin_pass(TextOptions::default(), Default::default());
+        }
+        self.fonts.layout_uncached(1.0, Arc::new(job))
+    }
 }
 
 impl Metrics {
-    /// Advance width of `c` in font units. Characters the font lacks get the width of its
-    /// "missing glyph" box, or a full em for wide (East Asian) characters.
-    fn advance_units(&self, c: char) -> f32 {
-        if is_zero_width(c) {
-            return 0.0;
-        }
-        match self.face.glyph_index(c) {
-            Some(id) => self.face.glyph_hor_advance(id).map_or(0.0, f32::from),
-            None if is_wide(c) => self.units_per_em,
-            None => self.notdef_advance,
-        }
+    fn with<R>(&self, f: impl FnOnce(&mut Inner) -> R) -> R {
+        // A panic elsewhere while laying out leaves nothing half-changed that matters here.
+        let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        f(&mut inner)
+    }
+
+    /// `job` laid out by egui at 100% zoom.
+    pub fn layout(&self, job: LayoutJob) -> Galley {
+        self.with(|inner| inner.layout(job))
     }
 
     /// Advance width of `c` at `size` pixels.
     pub fn advance(&self, c: char, size: f32) -> f32 {
-        self.advance_units(c) * size / self.units_per_em
+        self.with(|inner| {
+            inner
+                .fonts
+                .with_pixels_per_point(1.0)
+                .glyph_width(&FontId::proportional(size), c)
+        })
     }
 
-    /// Width of `text` on one line at `size` pixels (no kerning: kerning only tightens, so a
-    /// line measured to fit still fits when drawn).
+    /// Width of `text` on one line at `size` pixels, kerned as egui draws it.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.advance(c, size)).sum()
+        let job = LayoutJob::simple_singleline(
+            text.to_owned(),
+            FontId::proportional(size),
+            Color32::BLACK,
+        );
+        self.layout(job).size().x
+    }
+
+    /// (ascent, row height) at `size`: egui's baseline and row pitch.
+    fn vertical(&self, size: f32) -> (f32, f32) {
+        self.with(|inner| {
+            if let Some(v) = inner.vertical.get(&size.to_bits()) {
+                return *v;
+            }
+            let font = FontId::proportional(size);
+            let row = inner.fonts.with_pixels_per_point(1.0).row_height(&font);
+            let job = LayoutJob::simple_singleline("x".to_owned(), font, Color32::BLACK);
+            let galley = inner.layout(job);
+            let ascent = galley
+                .rows
+                .first()
+                .and_then(|r| r.row.glyphs.first())
+                .map_or(row * 0.8, |g| g.pos.y);
+            inner.vertical.insert(size.to_bits(), (ascent, row));
+            (ascent, row)
+        })
     }
 
     /// Distance from a row's top to its baseline at `size`, as egui lays it out.
     pub fn ascent(&self, size: f32) -> f32 {
-        round_ui(self.ascent * size / self.units_per_em)
+        self.vertical(size).0
     }
 
-    /// Height of one row of text at `size`, as egui lays it out (ascent − descent + line gap).
+    /// Height of one row of text at `size`, as egui lays it out.
     pub fn row_height(&self, size: f32) -> f32 {
-        let k = size / self.units_per_em;
-        self.ascent(size) - round_ui(self.descent * k) + round_ui(self.line_gap * k)
+        self.vertical(size).1
     }
-}
-
-/// Invisible formatting characters that take no room (joiners, direction marks, BOM).
-fn is_zero_width(c: char) -> bool {
-    matches!(c,
-        '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}')
-}
-
-/// East Asian wide characters (CJK, Hangul, full-width forms), which take about an em.
-fn is_wide(c: char) -> bool {
-    matches!(c,
-        '\u{1100}'..='\u{115F}'
-        | '\u{2E80}'..='\u{A4CF}'
-        | '\u{AC00}'..='\u{D7A3}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FE30}'..='\u{FE4F}'
-        | '\u{FF00}'..='\u{FF60}'
-        | '\u{FFE0}'..='\u{FFE6}'
-        | '\u{1F300}'..='\u{1FAFF}'
-        | '\u{20000}'..='\u{3FFFD}')
 }
 
 #[cfg(test)]
@@ -118,25 +124,21 @@ mod tests {
     #[test]
     fn measures_like_egui() {
         let m = metrics();
-        // egui's own layout of the same font, at 100% zoom.
-        let mut fonts = egui::epaint::text::Fonts::new(
-            egui::epaint::text::TextOptions::default(),
-            egui::FontDefinitions::default(),
-        );
+        // egui's own layout of the same font, at 100% zoom, in a separate `Fonts`.
+        let mut fonts = Fonts::new(TextOptions::default(), FontDefinitions::default());
         let mut view = fonts.with_pixels_per_point(1.0);
         for size in [10.5, 12.0, 14.0, 16.0] {
-            let font = egui::FontId::proportional(size);
+            let font = FontId::proportional(size);
             assert_eq!(m.row_height(size), view.row_height(&font), "size {size}");
-            let galley = view.layout_no_wrap("Khamenei".into(), font, egui::Color32::BLACK);
-            let ours = m.width("Khamenei", size);
-            assert!(
-                (galley.size().x - ours).abs() < 0.6,
-                "{} vs {ours}",
-                galley.size().x
-            );
+            let galley = view.layout_no_wrap("Khamenei AV".into(), font, Color32::BLACK);
+            assert_eq!(galley.size().x, m.width("Khamenei AV", size));
+            let baseline = galley.rows[0].row.glyphs[0].pos.y;
+            assert_eq!(m.ascent(size), baseline);
+            assert!(m.ascent(size) > size * 0.6 && m.ascent(size) < m.row_height(size));
         }
         assert!(m.width("WWW", 14.0) > m.width("iii", 14.0));
-        assert_eq!(m.width("\u{200B}", 14.0), 0.0);
-        assert_eq!(m.advance('漢', 14.0), 14.0);
+        // Kerning: "AV" is narrower than its two letters apart.
+        assert!(m.width("AV", 40.0) < m.advance('A', 40.0) + m.advance('V', 40.0));
+        assert_eq!(m.width("", 14.0), 0.0);
     }
 }

@@ -249,9 +249,10 @@ fn front_matter(b: &mut Builder, yaml_text: &str, at: usize) -> FrontMatter {
     let value = match yaml::parse(yaml_text) {
         Ok(v) => v,
         Err(e) => {
+            // The YAML starts after the opening `===`: columns hold from its second line on.
             b.warnings.push(Message::at(
                 base_line + e.line,
-                None,
+                (e.line > 0).then_some(e.col),
                 format!(
                     "the front matter is not YAML argmap can read ({}); it is ignored",
                     e.message
@@ -334,10 +335,16 @@ fn node_data(b: &mut Builder, entity: usize) -> NodeData {
         let value = match yaml::parse(&yaml_text) {
             Ok(v) => v,
             Err(e) => {
-                let line = b.line(at) + e.line + line_shift;
+                let (first_line, first_col) = line_col(b.text, at);
+                let line = first_line + e.line + line_shift;
+                // On the first line the YAML starts at the `{` (block data just after it).
+                let col = match e.line {
+                    0 => first_col + e.col - 1 + usize::from(block.is_some()),
+                    _ => e.col,
+                };
                 b.warnings.push(Message::at(
                     line,
-                    None,
+                    Some(col),
                     format!(
                         "data that is not YAML argmap can read ({}) is kept as text in the notes",
                         e.message
