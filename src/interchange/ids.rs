@@ -1,6 +1,6 @@
 //! Readable, unique ids for imported nodes and sources.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Lower-case words of `text` joined by `-`, at most about `max` characters, cut at a word:
 /// "Soft drugs should be legal." → `soft-drugs-should-be-legal`. Letters of any script are
@@ -32,6 +32,10 @@ pub fn slug(text: &str, max: usize) -> String {
 #[derive(Debug, Default)]
 pub struct UniqueIds {
     used: HashSet<String>,
+    /// The number to try next after each base: every number below it is taken already (ids
+    /// are never given back), so thousands of nodes with the same words cost one try each
+    /// instead of a count from 2 every time.
+    next: HashMap<String, u64>,
 }
 
 impl UniqueIds {
@@ -46,10 +50,16 @@ impl UniqueIds {
         if self.used.insert(base.to_owned()) {
             return base.to_owned();
         }
-        (2u64..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|id| self.used.insert(id.clone()))
-            .expect("some numbered id is free")
+        let mut n = self.next.get(base).copied().unwrap_or(2);
+        let id = loop {
+            let id = format!("{base}-{n}");
+            n += 1;
+            if self.used.insert(id.clone()) {
+                break id;
+            }
+        };
+        self.next.insert(base.to_owned(), n);
+        id
     }
 }
 
@@ -78,5 +88,12 @@ mod tests {
         assert_eq!(ids.fresh("", "node"), "node");
         assert_eq!(ids.fresh("", "node"), "node-2");
         assert!(!ids.take("a-2"));
+        // A numbered id taken on its own is skipped, as before.
+        assert!(ids.take("b-2"));
+        assert_eq!(ids.fresh("b", "x"), "b");
+        assert_eq!(ids.fresh("b", "x"), "b-3");
+        assert!(ids.take("b-5"));
+        assert_eq!(ids.fresh("b", "x"), "b-4");
+        assert_eq!(ids.fresh("b", "x"), "b-6");
     }
 }

@@ -11,6 +11,7 @@ pub mod argdown;
 mod ids;
 mod kinds;
 mod layout;
+mod lines;
 mod yaml;
 
 pub use layout::tidy_layout;

@@ -1,15 +1,20 @@
 //! Reading AIF JSON: AIFdb's plain `{nodes, edges, locutions}` or OVA's wrapped
 //! `{"AIF": {…}, "OVA": {…}, "text": …}`.
 //!
-//! I-nodes become nodes. Each RA node makes every premise (I-node into it) support every
-//! conclusion (I-node out of it); each CA node makes its attackers oppose its target. A CA
-//! that attacks an RA (an undercut) is read as opposing that inference's conclusion. L-nodes
-//! anchored to I-nodes through YA nodes become citations: the speaker is a source (reported
-//! in the analysed text, OVA's `text`, when there is one) and the locution is the quote.
-//! Node types argmap has no place for (MA, PA, TA, other YA) are reported, counted per type.
+//! I-nodes become nodes. Each RA node makes its premises (I-nodes into it) support its
+//! conclusions (I-nodes out of it); each CA node makes its attackers oppose its targets. An RA
+//! with several premises *and* several conclusions (and a CA with several attackers and
+//! several targets) becomes one node of its own standing for its premises taken together, so
+//! that the map has P + C links, not P × C. A CA that attacks an RA (an undercut) is read as
+//! opposing that inference's conclusion (or the node standing for it). An edge straight from
+//! one I-node to another is read as a support. L-nodes anchored to I-nodes through YA nodes
+//! become citations: the speaker is a source (reported in the analysed text, OVA's `text`,
+//! when there is one) and the locution is the quote. Node types argmap has no place for (MA,
+//! PA, TA, other YA) are reported, counted per type.
 
 use crate::interchange::ids::{UniqueIds, slug};
 use crate::interchange::kinds::infer_kinds;
+use crate::interchange::lines::LineStarts;
 use crate::interchange::{ImportError, Imported, Message, tidy_layout};
 use crate::model::{
     ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Position, Relation, Source, SourceId,
@@ -27,14 +32,12 @@ fn id_of(v: &Value) -> Option<String> {
     }
 }
 
-/// Line of the first `"nodeID": X` for each id in the raw text, for messages.
-fn node_lines(text: &str) -> HashMap<String, usize> {
-    let mut lines = HashMap::new();
-    let mut search = 0;
-    while let Some(found) = text[search..].find("\"nodeID\"") {
-        let start = search + found;
-        search = start + 8;
-        let rest = text[search..].trim_start();
+/// Line of the first `KEY: X` in the raw text for each X (`key` is `"nodeID"` or
+/// `"edgeID"`, quotes included), for messages: serde_json keeps no places. One pass.
+fn first_lines(text: &str, key: &str, lines: &LineStarts) -> HashMap<String, usize> {
+    let mut found = HashMap::new();
+    for (start, _) in text.match_indices(key) {
+        let rest = text[start + key.len()..].trim_start();
         let Some(rest) = rest.strip_prefix(':') else {
             continue;
         };
@@ -46,16 +49,80 @@ fn node_lines(text: &str) -> HashMap<String, usize> {
                 .next()
                 .unwrap_or_default()
         };
-        let line = 1 + text[..start].bytes().filter(|b| *b == b'\n').count();
-        lines.entry(value.to_owned()).or_insert(line);
+        if !found.contains_key(value) {
+            found.insert(value.to_owned(), lines.line(start));
+        }
     }
-    lines
+    found
+}
+
+/// A message at `line` when it is known.
+fn placed(line: Option<usize>, message: String) -> Message {
+    match line {
+        Some(l) => Message::at(l, None, message),
+        None => Message::nowhere(message),
+    }
 }
 
 struct AifNode {
     id: String,
     kind: String,
     text: String,
+}
+
+/// The links being made, each (from, to) pair once, by index into the map's nodes.
+#[derive(Default)]
+struct Links {
+    pairs: HashMap<(usize, usize), Relation>,
+    list: Vec<(usize, usize, Relation)>,
+}
+
+impl Links {
+    /// Adds `from` → `to` unless it is a loop or the pair is linked already; `via` (the AIF
+    /// node or edge that makes the link, on `line`) names it in warnings.
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        warnings: &mut Vec<Message>,
+        names: &[Node],
+        from: usize,
+        to: usize,
+        relation: Relation,
+        via: &str,
+        line: Option<usize>,
+    ) {
+        if from == to {
+            warnings.push(placed(
+                line,
+                format!("{via} links a node to itself; left out"),
+            ));
+            return;
+        }
+        match self.pairs.get(&(from, to)) {
+            Some(r) if *r == relation => {}
+            Some(_) => warnings.push(placed(
+                line,
+                format!(
+                    "\"{}\" both supports and opposes \"{}\"; the first link is kept",
+                    names[from].id.as_str(),
+                    names[to].id.as_str()
+                ),
+            )),
+            None => {
+                self.pairs.insert((from, to), relation);
+                self.list.push((from, to, relation));
+            }
+        }
+    }
+}
+
+/// Each node of `list` once, in order, when `keep` says so.
+fn distinct(list: &[usize], keep: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut seen = HashSet::new();
+    list.iter()
+        .copied()
+        .filter(|&n| keep(n) && seen.insert(n))
+        .collect()
 }
 
 /// OVA's analysed text is HTML; argmap keeps it as plain text.
@@ -86,6 +153,23 @@ fn html_to_text(html: &str) -> String {
     decoded.trim().to_owned()
 }
 
+/// The text of the node that stands for the premises of an inference (or the attackers of a
+/// conflict) taken together: what it is, and the scheme the AIF node names.
+fn joint_text(what: &str, node: &AifNode, raw: &Value) -> String {
+    let scheme = [
+        node.text.trim(),
+        raw.get("scheme")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim(),
+    ]
+    .into_iter()
+    .find(|s| !s.is_empty())
+    .map(|s| format!(" ({s})"))
+    .unwrap_or_default();
+    format!("{what} of \"{}\" taken jointly{scheme}", node.id)
+}
+
 pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
     let root: Value = serde_json::from_str(text).map_err(|e| {
         ImportError::one(Message::at(
@@ -105,16 +189,14 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             "this JSON is not AIF: it has no \"nodes\" list (nor an \"AIF\" object with one)",
         )));
     };
-    let lines = node_lines(text);
+    let line_starts = LineStarts::new(text);
+    let node_lines = first_lines(text, "\"nodeID\"", &line_starts);
+    let edge_lines = first_lines(text, "\"edgeID\"", &line_starts);
+    let line_of = |id: &str| node_lines.get(id).copied();
     let mut warnings: Vec<Message> = Vec::new();
-    let warn_at = |warnings: &mut Vec<Message>, id: &str, message: String| {
-        warnings.push(match lines.get(id) {
-            Some(&l) => Message::at(l, None, message),
-            None => Message::nowhere(message),
-        });
-    };
 
     let mut nodes: Vec<AifNode> = Vec::new();
+    let mut raw_of: Vec<&Value> = Vec::new();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     for (i, n) in raw_nodes.iter().enumerate() {
         let Some(id) = n.get("nodeID").and_then(id_of) else {
@@ -135,22 +217,25 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             .unwrap_or("")
             .to_owned();
         if by_id.contains_key(&id) {
-            warn_at(
-                &mut warnings,
-                &id,
+            warnings.push(placed(
+                line_of(&id),
                 format!("the nodeID \"{id}\" appears twice; the second node is left out"),
-            );
+            ));
             continue;
         }
         by_id.insert(id.clone(), nodes.len());
+        raw_of.push(n);
         nodes.push(AifNode {
             id,
             kind,
             text: node_text,
         });
     }
+    let is = |i: usize, kind: &str| nodes[i].kind == kind;
     let mut ins: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     let mut outs: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    // Edges straight from one I-node to another, with their lines.
+    let mut direct: Vec<(usize, usize, Option<usize>)> = Vec::new();
     for e in aif
         .get("edges")
         .and_then(Value::as_array)
@@ -159,23 +244,36 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
     {
         let from = e.get("fromID").and_then(id_of);
         let to = e.get("toID").and_then(id_of);
+        let line = e
+            .get("edgeID")
+            .and_then(id_of)
+            .and_then(|id| edge_lines.get(&id).copied())
+            .or_else(|| from.as_deref().and_then(line_of));
         match (from.as_ref().and_then(|f| by_id.get(f)), to.as_ref().and_then(|t| by_id.get(t))) {
             (Some(&f), Some(&t)) => {
                 outs[f].push(t);
                 ins[t].push(f);
+                if is(f, "I") && is(t, "I") {
+                    direct.push((f, t, line));
+                }
             }
-            _ => warnings.push(Message::nowhere(format!(
-                "an edge from \"{}\" to \"{}\" names a node that is not in the file; it is left out",
-                from.unwrap_or_default(),
-                to.unwrap_or_default()
-            ))),
+            _ => warnings.push(placed(
+                line,
+                format!(
+                    "an edge from \"{}\" to \"{}\" names a node that is not in the file; it is left out",
+                    from.unwrap_or_default(),
+                    to.unwrap_or_default()
+                ),
+            )),
         }
     }
-    let is = |i: usize, kind: &str| nodes[i].kind == kind;
+    let i_nodes = |list: &[usize]| distinct(list, |n| is(n, "I"));
 
     // I-nodes become nodes, with the AIF ids (unique, non-empty) as node ids.
     let mut ids = UniqueIds::default();
-    let mut node_of: HashMap<usize, usize> = HashMap::new();
+    // The map node of each I-node, and the AIF node each map node comes from.
+    let mut node_of: Vec<Option<usize>> = vec![None; nodes.len()];
+    let mut aif_of: Vec<usize> = Vec::new();
     let mut map_nodes: Vec<Node> = Vec::new();
     for (i, n) in nodes.iter().enumerate().filter(|(i, _)| is(*i, "I")) {
         let id = if n.id.trim().is_empty() {
@@ -184,120 +282,252 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             ids.fresh(&n.id, "node")
         };
         let text = if n.text.trim().is_empty() {
-            warn_at(
-                &mut warnings,
-                &n.id,
+            warnings.push(placed(
+                line_of(&n.id),
                 format!("I-node \"{}\" has no text", n.id),
-            );
+            ));
             "(no text)".to_owned()
         } else {
             n.text.clone()
         };
-        node_of.insert(i, map_nodes.len());
+        node_of[i] = Some(map_nodes.len());
+        aif_of.push(i);
         map_nodes.push(Node::new(id, NodeKind::Claim, text, Position::default()));
     }
+    let mut joint_node = |map_nodes: &mut Vec<Node>,
+                          aif_of: &mut Vec<usize>,
+                          s: usize,
+                          what: &str| {
+        let n = &nodes[s];
+        let base = if n.id.trim().is_empty() { "" } else { &n.id };
+        let id = ids.fresh(
+            base,
+            if n.kind == "RA" {
+                "inference"
+            } else {
+                "conflict"
+            },
+        );
+        let mut node = Node::new(
+            id,
+            NodeKind::Claim,
+            joint_text(what, n, raw_of[s]),
+            Position::default(),
+        );
+        node.notes = format!(
+            "Made by argmap on import for the AIF {} node \"{}\", which joins several nodes to several others.",
+            n.kind, n.id
+        );
+        aif_of.push(s);
+        map_nodes.push(node);
+        map_nodes.len() - 1
+    };
 
-    let mut links: Vec<Link> = Vec::new();
-    let mut pairs: HashMap<(usize, usize), Relation> = HashMap::new();
-    let mut add =
-        |warnings: &mut Vec<Message>, from: usize, to: usize, relation: Relation, via: &str| {
-            let (f, t) = (node_of[&from], node_of[&to]);
-            if f == t {
-                warn_at(
-                    warnings,
-                    via,
-                    format!("\"{via}\" links a node to itself; left out"),
-                );
-                return;
-            }
-            match pairs.get(&(f, t)) {
-                Some(r) if *r == relation => {}
-                Some(_) => warn_at(
-                    warnings,
-                    via,
-                    format!(
-                        "\"{}\" both supports and opposes \"{}\"; the first link is kept",
-                        nodes[from].id, nodes[to].id
-                    ),
-                ),
-                None => {
-                    pairs.insert((f, t), relation);
-                    links.push(Link::new(
-                        map_nodes[f].id.clone(),
-                        map_nodes[t].id.clone(),
-                        relation,
-                    ));
-                }
-            }
-        };
+    // An RA with several premises and several conclusions, or several conclusions and an
+    // undercut, gets a node of its own: P × C links (or undercuts × C) would grow as the
+    // square of the file.
+    let undercut: Vec<bool> = (0..nodes.len())
+        .map(|s| is(s, "RA") && ins[s].iter().any(|&c| is(c, "CA")))
+        .collect();
+    let mut stands_for: Vec<Option<usize>> = vec![None; nodes.len()];
+    for s in (0..nodes.len()).filter(|&s| is(s, "RA")) {
+        let (p, c) = (i_nodes(&ins[s]).len(), i_nodes(&outs[s]).len());
+        if p >= 1 && c > 1 && (p > 1 || undercut[s]) {
+            stands_for[s] = Some(joint_node(&mut map_nodes, &mut aif_of, s, "the premises"));
+        }
+    }
+
+    let mut links = Links::default();
     let mut ignored: BTreeMap<String, (usize, String)> = BTreeMap::new();
     let mut ignore = |kind: &str, id: &str| {
         let entry = ignored.entry(kind.to_owned()).or_insert((0, id.to_owned()));
         entry.0 += 1;
     };
+    let map_of = |i: usize| node_of[i].expect("I-nodes are map nodes");
     for (s, n) in nodes.iter().enumerate() {
+        let line = line_of(&n.id);
+        let via = format!("\"{}\"", n.id);
         match n.kind.as_str() {
             "RA" => {
-                let premises: Vec<usize> = ins[s].iter().copied().filter(|&p| is(p, "I")).collect();
-                let conclusions: Vec<usize> =
-                    outs[s].iter().copied().filter(|&c| is(c, "I")).collect();
+                let premises = i_nodes(&ins[s]);
+                let conclusions = i_nodes(&outs[s]);
+                for &t in &distinct(&outs[s], |t| is(t, "RA") || is(t, "CA")) {
+                    warnings.push(placed(
+                        line,
+                        format!(
+                            "inference \"{}\" leads to the {} node \"{}\", which argmap cannot show; that edge is left out",
+                            n.id, nodes[t].kind, nodes[t].id
+                        ),
+                    ));
+                }
                 if premises.is_empty() || conclusions.is_empty() {
-                    warn_at(
-                        &mut warnings,
-                        &n.id,
+                    warnings.push(placed(
+                        line,
                         format!(
                             "inference \"{}\" lacks a premise or a conclusion; left out",
                             n.id
                         ),
-                    );
-                }
-                for &c in &conclusions {
+                    ));
+                } else if let Some(joint) = stands_for[s] {
                     for &p in &premises {
-                        add(&mut warnings, p, c, Relation::Supports, &n.id);
+                        links.add(
+                            &mut warnings,
+                            &map_nodes,
+                            map_of(p),
+                            joint,
+                            Relation::Supports,
+                            &via,
+                            line,
+                        );
+                    }
+                    for &c in &conclusions {
+                        links.add(
+                            &mut warnings,
+                            &map_nodes,
+                            joint,
+                            map_of(c),
+                            Relation::Supports,
+                            &via,
+                            line,
+                        );
+                    }
+                    warnings.push(placed(
+                        line,
+                        format!(
+                            "inference (RA) \"{}\" has {} premises and {} conclusions{}; argmap adds the node \"{}\" for its premises taken jointly: each premise supports it and it supports each conclusion ({} links, not {})",
+                            n.id,
+                            premises.len(),
+                            conclusions.len(),
+                            if premises.len() > 1 { "" } else { " and is undercut" },
+                            map_nodes[joint].id.as_str(),
+                            premises.len() + conclusions.len(),
+                            premises.len() * conclusions.len()
+                        ),
+                    ));
+                } else {
+                    // One side has a single node: at most P + C links.
+                    for &c in &conclusions {
+                        for &p in &premises {
+                            links.add(
+                                &mut warnings,
+                                &map_nodes,
+                                map_of(p),
+                                map_of(c),
+                                Relation::Supports,
+                                &via,
+                                line,
+                            );
+                        }
                     }
                 }
             }
             "CA" => {
-                let attackers: Vec<usize> =
-                    ins[s].iter().copied().filter(|&p| is(p, "I")).collect();
+                let attackers: Vec<usize> = i_nodes(&ins[s]).into_iter().map(map_of).collect();
                 if attackers.is_empty() {
-                    warn_at(
-                        &mut warnings,
-                        &n.id,
+                    warnings.push(placed(
+                        line,
                         format!("conflict \"{}\" has no attacker; left out", n.id),
-                    );
+                    ));
                 }
-                for &target in &outs[s] {
-                    let targets: Vec<usize> = if is(target, "I") {
-                        vec![target]
+                // Each target is one map node: an I-node, or what an undercut inference
+                // stands for (its node, or its one conclusion).
+                let mut targets: Vec<usize> = Vec::new();
+                for &target in &distinct(&outs[s], |_| true) {
+                    if is(target, "I") {
+                        targets.push(map_of(target));
                     } else if is(target, "RA") {
-                        warn_at(
-                            &mut warnings,
-                            &n.id,
-                            format!(
-                                "conflict \"{}\" attacks inference \"{}\" (an undercut); argmap reads it as opposing that inference's conclusion",
-                                n.id, nodes[target].id
-                            ),
-                        );
-                        outs[target]
-                            .iter()
-                            .copied()
-                            .filter(|&c| is(c, "I"))
-                            .collect()
+                        let conclusions = i_nodes(&outs[target]);
+                        let inferred = match (stands_for[target], conclusions.as_slice()) {
+                            (Some(joint), _) => Some(joint),
+                            (None, [one]) if !i_nodes(&ins[target]).is_empty() => {
+                                Some(map_of(*one))
+                            }
+                            _ => None,
+                        };
+                        match inferred {
+                            Some(t) => {
+                                let what = if stands_for[target].is_some() {
+                                    "the node that stands for it"
+                                } else {
+                                    "that inference's conclusion"
+                                };
+                                warnings.push(placed(
+                                    line,
+                                    format!(
+                                        "conflict \"{}\" attacks inference \"{}\" (an undercut); argmap reads it as opposing {what}",
+                                        n.id, nodes[target].id
+                                    ),
+                                ));
+                                targets.push(t);
+                            }
+                            None => warnings.push(placed(
+                                line,
+                                format!(
+                                    "conflict \"{}\" attacks inference \"{}\", which is left out; so is the attack",
+                                    n.id, nodes[target].id
+                                ),
+                            )),
+                        }
                     } else {
-                        warn_at(
-                            &mut warnings,
-                            &n.id,
+                        warnings.push(placed(
+                            line,
                             format!(
                                 "conflict \"{}\" attacks a {} node, which argmap cannot show; left out",
                                 n.id, nodes[target].kind
                             ),
+                        ));
+                    }
+                }
+                let targets = distinct(&targets, |_| true);
+                if attackers.len() > 1 && targets.len() > 1 {
+                    let joint = joint_node(&mut map_nodes, &mut aif_of, s, "the attackers");
+                    for &a in &attackers {
+                        links.add(
+                            &mut warnings,
+                            &map_nodes,
+                            a,
+                            joint,
+                            Relation::Supports,
+                            &via,
+                            line,
                         );
-                        Vec::new()
-                    };
-                    for t in targets {
+                    }
+                    for &t in &targets {
+                        links.add(
+                            &mut warnings,
+                            &map_nodes,
+                            joint,
+                            t,
+                            Relation::Opposes,
+                            &via,
+                            line,
+                        );
+                    }
+                    warnings.push(placed(
+                        line,
+                        format!(
+                            "conflict (CA) \"{}\" has {} attackers and {} targets; argmap adds the node \"{}\" for its attackers taken jointly: each attacker supports it and it opposes each target ({} links, not {})",
+                            n.id,
+                            attackers.len(),
+                            targets.len(),
+                            map_nodes[joint].id.as_str(),
+                            attackers.len() + targets.len(),
+                            attackers.len() * targets.len()
+                        ),
+                    ));
+                } else {
+                    // One side has a single node: at most A + T links.
+                    for &t in &targets {
                         for &a in &attackers {
-                            add(&mut warnings, a, t, Relation::Opposes, &n.id);
+                            links.add(
+                                &mut warnings,
+                                &map_nodes,
+                                a,
+                                t,
+                                Relation::Opposes,
+                                &via,
+                                line,
+                            );
                         }
                     }
                 }
@@ -307,6 +537,29 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             other => ignore(if other.is_empty() { "untyped" } else { other }, &n.id),
         }
     }
+    // AIF puts an inference or a conflict between two I-nodes; an edge straight from one to
+    // the other most likely means the first supports the second.
+    for (f, t, line) in direct {
+        let (from, to) = (&nodes[f].id, &nodes[t].id);
+        let via = format!("the edge from I-node \"{from}\" to I-node \"{to}\"");
+        if f != t {
+            warnings.push(placed(
+                line,
+                format!(
+                    "{via} has no inference (RA) or conflict (CA) node between them; argmap reads it as \"{from}\" supporting \"{to}\""
+                ),
+            ));
+        }
+        links.add(
+            &mut warnings,
+            &map_nodes,
+            map_of(f),
+            map_of(t),
+            Relation::Supports,
+            &via,
+            line,
+        );
+    }
     for (kind, (count, first)) in &ignored {
         let what = match kind.as_str() {
             "MA" => "rephrase (MA) nodes",
@@ -315,13 +568,12 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             "YA" => "illocution (YA) nodes that do not anchor a locution to an I-node",
             _ => "nodes of this type",
         };
-        warn_at(
-            &mut warnings,
-            first,
+        warnings.push(placed(
+            line_of(first),
             format!(
                 "{what} (type \"{kind}\") left out, argmap has no place for them: {count} (first \"{first}\")"
             ),
-        );
+        ));
     }
 
     let extension = root.get("argmap");
@@ -331,30 +583,45 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             .and_then(Value::as_str)
             .unwrap_or(fallback_title),
     );
+    map.links = links
+        .list
+        .iter()
+        .map(|&(f, t, relation)| {
+            Link::new(map_nodes[f].id.clone(), map_nodes[t].id.clone(), relation)
+        })
+        .collect();
     map.nodes = map_nodes;
-    map.links = links;
 
     match extension {
         Some(ext) => apply_extension(&mut map, ext, &mut warnings),
         None => {
-            locutions(
-                &mut map,
-                &root,
-                aif,
-                &nodes,
-                &ins,
-                &outs,
-                &node_of,
-                &mut warnings,
-            );
+            locutions(&mut map, &root, aif, &nodes, &outs, &node_of, &mut warnings);
             let guesses = infer_kinds(map.nodes.iter().map(|n| n.id.as_str()), &map.links);
             for (node, kind) in map.nodes.iter_mut().zip(guesses) {
                 node.kind = kind;
             }
         }
     }
+    place(&mut map, &root, &nodes, &aif_of, &links.list);
+    if map.nodes.is_empty() {
+        warnings.push(Message::nowhere(
+            "the file has no I-nodes; the map is empty",
+        ));
+    }
+    crate::interchange::refuse_invalid(&map)?;
+    warnings.sort_by_key(|w| w.line.unwrap_or(usize::MAX));
+    Ok(Imported { map, warnings })
+}
 
-    // Positions from OVA when every node has one, else a tidy tree.
+/// Positions from OVA when every I-node has one (a node made for an S-node without one sits
+/// amid the nodes it links), else a tidy tree.
+fn place(
+    map: &mut ArgumentMap,
+    root: &Value,
+    nodes: &[AifNode],
+    aif_of: &[usize],
+    links: &[(usize, usize, Relation)],
+) {
     let mut positions: HashMap<String, Position> = HashMap::new();
     for n in root
         .get("OVA")
@@ -371,26 +638,38 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             positions.insert(id, Position::new(x as f32, y as f32));
         }
     }
-    let aif_ids: HashMap<usize, &str> = node_of
+    let given: Vec<Option<Position>> = aif_of
         .iter()
-        .map(|(&aif, &n)| (n, nodes[aif].id.as_str()))
+        .map(|&a| positions.get(&nodes[a].id).copied())
         .collect();
-    let all_placed = (0..map.nodes.len()).all(|i| positions.contains_key(aif_ids[&i]));
-    if all_placed && !map.nodes.is_empty() {
-        for (i, node) in map.nodes.iter_mut().enumerate() {
-            node.pos = positions[aif_ids[&i]].rounded();
+    let all_i_placed = aif_of
+        .iter()
+        .zip(&given)
+        .all(|(&a, p)| p.is_some() || nodes[a].kind != "I");
+    if !all_i_placed || map.nodes.is_empty() {
+        tidy_layout(map);
+        return;
+    }
+    // Nodes made for S-nodes link only I-nodes, which are placed.
+    let mut sums: Vec<(f32, f32, f32)> = vec![(0.0, 0.0, 0.0); given.len()];
+    for &(f, t, _) in links {
+        for (me, other) in [(f, t), (t, f)] {
+            if given[me].is_none()
+                && let Some(p) = given[other]
+            {
+                let s = &mut sums[me];
+                *s = (s.0 + p.x, s.1 + p.y, s.2 + 1.0);
+            }
         }
-    } else {
-        tidy_layout(&mut map);
     }
-    if map.nodes.is_empty() {
-        warnings.push(Message::nowhere(
-            "the file has no I-nodes; the map is empty",
-        ));
+    for (i, node) in map.nodes.iter_mut().enumerate() {
+        let pos = given[i].unwrap_or_else(|| {
+            let (x, y, count) = sums[i];
+            let count = count.max(1.0);
+            Position::new(x / count, y / count)
+        });
+        node.pos = pos.rounded();
     }
-    crate::interchange::refuse_invalid(&map)?;
-    warnings.sort_by_key(|w| w.line.unwrap_or(usize::MAX));
-    Ok(Imported { map, warnings })
 }
 
 /// What argmap wrote under `"argmap"`: kinds, notes, citations, sources, main claim, talk.
@@ -399,6 +678,7 @@ fn apply_extension(map: &mut ArgumentMap, ext: &Value, warnings: &mut Vec<Messag
         map.description = d.to_owned();
     }
     let mut sources: Vec<Source> = Vec::new();
+    let mut kept: HashSet<SourceId> = HashSet::new();
     for s in ext
         .get("sources")
         .and_then(Value::as_array)
@@ -406,10 +686,8 @@ fn apply_extension(map: &mut ArgumentMap, ext: &Value, warnings: &mut Vec<Messag
         .flatten()
     {
         match serde_json::from_value::<Source>(s.clone()) {
-            Ok(source)
-                if !sources.iter().any(|o| o.id == source.id)
-                    && !source.title.trim().is_empty() =>
-            {
+            Ok(source) if !kept.contains(&source.id) && !source.title.trim().is_empty() => {
+                kept.insert(source.id.clone());
                 sources.push(source)
             }
             Ok(source) => warnings.push(Message::nowhere(format!(
@@ -432,12 +710,20 @@ fn apply_extension(map: &mut ArgumentMap, ext: &Value, warnings: &mut Vec<Messag
     }
     map.sources = sources;
     let mut infer = Vec::new();
+    // What the extension says about each node, by id (the first entry for an id counts).
+    let mut info_of: HashMap<&str, &Value> = HashMap::new();
+    for n in ext
+        .get("nodes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(id) = n.get("id").and_then(Value::as_str) {
+            info_of.entry(id).or_insert(n);
+        }
+    }
     for (i, node) in map.nodes.iter_mut().enumerate() {
-        let info = ext.get("nodes").and_then(Value::as_array).and_then(|ns| {
-            ns.iter()
-                .find(|n| n.get("id").and_then(Value::as_str) == Some(node.id.as_str()))
-        });
-        let Some(info) = info else {
+        let Some(&info) = info_of.get(node.id.as_str()) else {
             infer.push(i);
             continue;
         };
@@ -479,9 +765,9 @@ fn apply_extension(map: &mut ArgumentMap, ext: &Value, warnings: &mut Vec<Messag
     if let Some(steps) = ext.get("presentation").cloned()
         && let Ok(mut steps) = serde_json::from_value::<Vec<Step>>(steps)
     {
+        let known: HashSet<&NodeId> = map.nodes.iter().map(|n| &n.id).collect();
         for step in &mut steps {
-            step.nodes
-                .retain(|id| map.nodes.iter().any(|n| &n.id == id));
+            step.nodes.retain(|id| known.contains(id));
         }
         map.presentation = Some(steps);
     }
@@ -494,9 +780,8 @@ fn locutions(
     root: &Value,
     aif: &Value,
     nodes: &[AifNode],
-    ins: &[Vec<usize>],
     outs: &[Vec<usize>],
-    node_of: &HashMap<usize, usize>,
+    node_of: &[Option<usize>],
     warnings: &mut Vec<Message>,
 ) {
     let text = root
@@ -551,7 +836,12 @@ fn locutions(
         }
         s
     });
+    let has_text = text_source.is_some();
+    // The source of locutions without a speaker when there is no analysed text.
+    let mut locutions_source: Option<SourceId> = None;
     let mut sources: Vec<Source> = text_source.into_iter().collect();
+    // Citations already given, so that a locution anchored twice is cited once.
+    let mut cited: HashSet<(usize, SourceId, String)> = HashSet::new();
     let mut by_speaker: HashMap<String, SourceId> = HashMap::new();
     let mut unanchored = 0;
     for (l, n) in nodes.iter().enumerate().filter(|(_, n)| n.kind == "L") {
@@ -588,40 +878,33 @@ fn locutions(
                     let id = ids.fresh(&slug(&name, 30), "speaker");
                     let mut s = Source::new(id.as_str(), name.as_str());
                     s.kind = SourceKind::Statement;
-                    if sources.first().is_some_and(|t| t.id.as_str() == "text") {
+                    if has_text {
                         s.reported_in = Some("text".into());
                     }
                     sources.push(s);
                     id.into()
                 })
                 .clone(),
-            None => {
-                if !sources
-                    .iter()
-                    .any(|s| s.id.as_str() == "text" || s.id.as_str() == "locutions")
-                {
-                    ids.take("locutions");
-                    let mut s = Source::new("locutions", "Locutions in the AIF file");
+            None if has_text => SourceId::from("text"),
+            None => locutions_source
+                .get_or_insert_with(|| {
+                    let id = ids.fresh("locutions", "locutions");
+                    let mut s = Source::new(id.as_str(), "Locutions in the AIF file");
                     s.kind = SourceKind::Other;
                     sources.push(s);
-                }
-                let fallback = if sources.iter().any(|s| s.id.as_str() == "text") {
-                    "text"
-                } else {
-                    "locutions"
-                };
-                SourceId::from(fallback)
-            }
+                    SourceId::from(id)
+                })
+                .clone(),
         };
         for t in targets {
-            let node = &mut map.nodes[node_of[&t]];
-            let citation = Citation::new(source_id.clone(), quote.clone());
-            if !node.citations.contains(&citation) {
-                node.citations.push(citation);
+            let Some(m) = node_of[t] else { continue };
+            if cited.insert((m, source_id.clone(), quote.clone())) {
+                map.nodes[m]
+                    .citations
+                    .push(Citation::new(source_id.clone(), quote.clone()));
             }
         }
     }
-    let _ = ins;
     if unanchored > 0 {
         warnings.push(Message::nowhere(format!(
             "{unanchored} locutions (L-nodes) are not anchored to an I-node through a YA node; left out"

@@ -7,12 +7,132 @@
 //! place for (kinds, notes, citations, sources, the main claim, the talk); other tools
 //! ignore it, and argmap reads it back.
 
-use crate::model::{ArgumentMap, Relation};
-use serde_json::{Value, json};
+use crate::model::{ArgumentMap, Citation, NodeKind, Relation, Source, Step};
+use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 pub const INFERENCE_SCHEME: (&str, &str) = ("Default Inference", "72");
 pub const CONFLICT_SCHEME: (&str, &str) = ("Default Conflict", "71");
+
+// The document as small structs that borrow from the map, so that writing a large map needs
+// little more memory than the text itself (a `serde_json::Value` per node and edge took
+// hundreds of bytes each). Fields are in alphabetical order, as `Value` objects print them.
+
+#[derive(Serialize)]
+struct Document<'a> {
+    #[serde(rename = "AIF")]
+    aif: Aif<'a>,
+    #[serde(rename = "OVA")]
+    ova: Ova<'a>,
+    argmap: Extension<'a>,
+    text: &'static str,
+}
+
+#[derive(Serialize)]
+struct Aif<'a> {
+    edges: Vec<Edge<'a>>,
+    locutions: [(); 0],
+    nodes: Vec<AifNode<'a>>,
+    participants: [(); 0],
+    schemefulfillments: Vec<Fulfilment<'a>>,
+}
+
+#[derive(Serialize)]
+#[allow(non_snake_case)]
+struct AifNode<'a> {
+    nodeID: Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheme: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    schemeID: Option<&'static str>,
+    text: &'a str,
+    timestamp: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+#[allow(non_snake_case)]
+struct Edge<'a> {
+    edgeID: usize,
+    formEdgeID: (),
+    fromID: Cow<'a, str>,
+    toID: Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+#[allow(non_snake_case)]
+struct Fulfilment<'a> {
+    nodeID: Cow<'a, str>,
+    schemeID: &'static str,
+}
+
+#[derive(Serialize)]
+struct Ova<'a> {
+    edges: Vec<OvaEdge<'a>>,
+    firstname: &'static str,
+    nodes: Vec<OvaNode<'a>>,
+    surname: &'static str,
+    url: &'static str,
+}
+
+#[derive(Serialize)]
+#[allow(non_snake_case)]
+struct OvaNode<'a> {
+    nodeID: Cow<'a, str>,
+    timestamp: &'static str,
+    visible: bool,
+    x: i64,
+    y: i64,
+}
+
+#[derive(Serialize)]
+#[allow(non_snake_case)]
+struct OvaEdge<'a> {
+    fromID: Cow<'a, str>,
+    toID: Cow<'a, str>,
+    visible: bool,
+}
+
+#[derive(Serialize)]
+struct Extension<'a> {
+    description: &'a str,
+    format: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    main_claim: Option<&'a str>,
+    nodes: Vec<ExtensionNode<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    presentation: Option<Sorted<'a, Step>>,
+    sources: Sorted<'a, Source>,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct ExtensionNode<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    citations: Option<Sorted<'a, Citation>>,
+    id: &'a str,
+    kind: NodeKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pinned: Option<bool>,
+}
+
+/// Items of the model written with their keys in alphabetical order, one at a time.
+struct Sorted<'a, T>(&'a [T]);
+
+impl<T: Serialize> Serialize for Sorted<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for item in self.0 {
+            seq.serialize_element(&serde_json::to_value(item).map_err(S::Error::custom)?)?;
+        }
+        seq.end()
+    }
+}
 
 /// The map as AIF JSON (pretty-printed, deterministic).
 pub fn write(map: &ArgumentMap) -> String {
@@ -25,88 +145,116 @@ pub fn write(map: &ArgumentMap) -> String {
             return id;
         }
     };
-    let mut nodes: Vec<Value> = Vec::new();
-    let mut ova_nodes: Vec<Value> = Vec::new();
+    let mut nodes: Vec<AifNode> = Vec::with_capacity(map.nodes.len() + map.links.len());
+    let mut ova_nodes: Vec<OvaNode> = Vec::with_capacity(map.nodes.len() + map.links.len());
     for node in &map.nodes {
         let p = node.pos.rounded();
-        nodes.push(
-            json!({"nodeID": node.id.as_str(), "text": node.text, "type": "I", "timestamp": ""}),
-        );
-        ova_nodes.push(json!({"nodeID": node.id.as_str(), "visible": true, "x": p.x as i64, "y": p.y as i64, "timestamp": ""}));
+        nodes.push(AifNode {
+            nodeID: Cow::Borrowed(node.id.as_str()),
+            scheme: None,
+            schemeID: None,
+            text: &node.text,
+            timestamp: "",
+            kind: "I",
+        });
+        ova_nodes.push(OvaNode {
+            nodeID: Cow::Borrowed(node.id.as_str()),
+            timestamp: "",
+            visible: true,
+            x: p.x as i64,
+            y: p.y as i64,
+        });
     }
-    let mut edges: Vec<Value> = Vec::new();
-    let mut ova_edges: Vec<Value> = Vec::new();
-    let mut fulfilments: Vec<Value> = Vec::new();
-    let mut edge_id = 0usize;
+    let mut edges: Vec<Edge> = Vec::with_capacity(2 * map.links.len());
+    let mut ova_edges: Vec<OvaEdge> = Vec::with_capacity(2 * map.links.len());
+    let mut fulfilments: Vec<Fulfilment> = Vec::with_capacity(map.links.len());
+    // One index for every link's ends: `map.node` is a search through all nodes.
+    let index = map.node_index();
     for link in &map.links {
-        let (Some(from), Some(to)) = (map.node(&link.from), map.node(&link.to)) else {
+        let (Some(&from), Some(&to)) = (index.get(&link.from), index.get(&link.to)) else {
             continue;
         };
+        let (from, to) = (&map.nodes[from], &map.nodes[to]);
         let (kind, (scheme, scheme_id), prefix) = match link.relation {
             Relation::Supports => ("RA", INFERENCE_SCHEME, "ra"),
             Relation::Opposes => ("CA", CONFLICT_SCHEME, "ca"),
         };
         let s_id = fresh(prefix);
-        nodes.push(json!({"nodeID": s_id, "text": scheme, "type": kind, "timestamp": "", "scheme": scheme, "schemeID": scheme_id}));
-        fulfilments.push(json!({"nodeID": s_id, "schemeID": scheme_id}));
+        nodes.push(AifNode {
+            nodeID: Cow::Owned(s_id.clone()),
+            scheme: Some(scheme),
+            schemeID: Some(scheme_id),
+            text: scheme,
+            timestamp: "",
+            kind,
+        });
+        fulfilments.push(Fulfilment {
+            nodeID: Cow::Owned(s_id.clone()),
+            schemeID: scheme_id,
+        });
         let (a, b) = (from.pos.rounded(), to.pos.rounded());
-        ova_nodes.push(json!({
-            "nodeID": s_id, "visible": true,
-            "x": ((a.x + b.x) / 2.0).round() as i64, "y": ((a.y + b.y) / 2.0).round() as i64,
-            "timestamp": ""
-        }));
+        ova_nodes.push(OvaNode {
+            nodeID: Cow::Owned(s_id.clone()),
+            timestamp: "",
+            visible: true,
+            x: ((a.x + b.x) / 2.0).round() as i64,
+            y: ((a.y + b.y) / 2.0).round() as i64,
+        });
         for (f, t) in [
-            (from.id.as_str(), s_id.as_str()),
-            (s_id.as_str(), to.id.as_str()),
+            (Cow::Borrowed(from.id.as_str()), Cow::Owned(s_id.clone())),
+            (Cow::Owned(s_id.clone()), Cow::Borrowed(to.id.as_str())),
         ] {
-            edge_id += 1;
-            edges.push(json!({"edgeID": edge_id, "fromID": f, "toID": t, "formEdgeID": null}));
-            ova_edges.push(json!({"fromID": f, "toID": t, "visible": true}));
+            edges.push(Edge {
+                edgeID: edges.len() + 1,
+                formEdgeID: (),
+                fromID: f.clone(),
+                toID: t.clone(),
+            });
+            ova_edges.push(OvaEdge {
+                fromID: f,
+                toID: t,
+                visible: true,
+            });
         }
     }
-    let extension_nodes: Vec<Value> = map
+    let extension_nodes: Vec<ExtensionNode> = map
         .nodes
         .iter()
-        .map(|n| {
-            let mut v = json!({"id": n.id.as_str(), "kind": n.kind});
-            if !n.notes.is_empty() {
-                v["notes"] = json!(n.notes);
-            }
-            if n.pinned {
-                v["pinned"] = json!(true);
-            }
-            if !n.citations.is_empty() {
-                v["citations"] = json!(n.citations);
-            }
-            v
+        .map(|n| ExtensionNode {
+            citations: (!n.citations.is_empty()).then_some(Sorted(&n.citations)),
+            id: n.id.as_str(),
+            kind: n.kind,
+            notes: (!n.notes.is_empty()).then_some(n.notes.as_str()),
+            pinned: n.pinned.then_some(true),
         })
         .collect();
-    let mut extension = json!({
-        "format": 1,
-        "title": map.title,
-        "description": map.description,
-        "nodes": extension_nodes,
-        "sources": map.sources,
-    });
-    if let Some(main) = &map.main_claim {
-        extension["main_claim"] = json!(main.as_str());
-    }
-    if let Some(steps) = &map.presentation {
-        extension["presentation"] = json!(steps);
-    }
-    let doc = json!({
-        "AIF": {
-            "nodes": nodes,
-            "edges": edges,
-            "locutions": [],
-            "participants": [],
-            "schemefulfillments": fulfilments,
+    let doc = Document {
+        aif: Aif {
+            edges,
+            locutions: [],
+            nodes,
+            participants: [],
+            schemefulfillments: fulfilments,
         },
-        "OVA": {"firstname": "", "surname": "", "url": "", "nodes": ova_nodes, "edges": ova_edges},
-        "text": "",
-        "argmap": extension,
-    });
-    let mut text = serde_json::to_string_pretty(&doc).expect("JSON values serialise");
+        ova: Ova {
+            edges: ova_edges,
+            firstname: "",
+            nodes: ova_nodes,
+            surname: "",
+            url: "",
+        },
+        argmap: Extension {
+            description: &map.description,
+            format: 1,
+            main_claim: map.main_claim.as_ref().map(|m| m.as_str()),
+            nodes: extension_nodes,
+            presentation: map.presentation.as_deref().map(Sorted),
+            sources: Sorted(&map.sources),
+            title: &map.title,
+        },
+        text: "",
+    };
+    let mut text = serde_json::to_string_pretty(&doc).expect("the document serialises");
     text.push('\n');
     text
 }
@@ -114,7 +262,8 @@ pub fn write(map: &ArgumentMap) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Link, Node, NodeKind, Position};
+    use crate::model::{Link, Node, Position};
+    use serde_json::Value;
 
     #[test]
     fn supports_are_ra_and_opposes_are_ca_with_edges_through_them() {

@@ -5,6 +5,7 @@
 //! says so.
 
 use super::text::{js_space, shortcode, special_char_len};
+use std::cell::Cell;
 
 /// How the element on a relation line bears on the element above it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +95,22 @@ struct Lexer<'a> {
     after_skipped_spaces: bool,
     emph: Vec<&'static str>,
     out: Lexed,
+    /// From where on `*/` and `-->` are known not to occur: a text full of unclosed `/*`
+    /// must not be searched to its end once per `/*`.
+    no_block_close_from: Cell<usize>,
+    no_html_close_from: Cell<usize>,
+    /// The last scan for the end of `{…}` data: (where it started, the first character it
+    /// did not look at, its answer). A later start inside that range has the same answer or
+    /// none, so a text full of `{` is scanned once, not once per `{`.
+    last_data_scan: Cell<Option<(usize, usize, Option<usize>)>>,
+    /// For each of [`CLOSERS`], the last search on a line: (where it started, where the
+    /// closer is, or the line's end when it is not there; found?). A line full of `[` or `<`
+    /// is then searched once per closer, not once per bracket.
+    last_closer_scan: [Cell<Option<(usize, usize, bool)>>; CLOSERS.len()],
 }
+
+/// What [`Lexer::closed_on_line`] looks for.
+const CLOSERS: [&str; 6] = ["](", "]:", "]", ")", ">:", ">"];
 
 fn is_break(c: char) -> bool {
     c == '\n' || c == '\r'
@@ -121,6 +137,10 @@ pub fn lex(text: &str) -> Lexed {
             tokens: Vec::new(),
             remarks: Vec::new(),
         },
+        no_block_close_from: Cell::new(usize::MAX),
+        no_html_close_from: Cell::new(usize::MAX),
+        last_data_scan: Cell::new(None),
+        last_closer_scan: Default::default(),
     };
     lexer.run();
     // A trailing empty line ends nothing.
@@ -188,15 +208,22 @@ impl Lexer<'_> {
 
     /// Where a comment starting at `i` ends (exclusive), if one starts there.
     fn comment_end(&self, i: usize) -> Option<usize> {
-        let find = |from: usize, end: &str| {
-            (from..self.chars.len())
+        let find = |from: usize, end: &str, none_from: &Cell<usize>| {
+            if from >= none_from.get() {
+                return None;
+            }
+            let found = (from..self.chars.len())
                 .find(|&j| self.starts(j, end))
-                .map(|j| j + end.chars().count())
+                .map(|j| j + end.chars().count());
+            if found.is_none() {
+                none_from.set(from);
+            }
+            found
         };
         if self.starts(i, "<!--") {
-            find(i + 4, "-->")
+            find(i + 4, "-->", &self.no_html_close_from)
         } else if self.starts(i, "/*") {
-            find(i + 2, "*/")
+            find(i + 2, "*/", &self.no_block_close_from)
         } else if self.starts(i, "//") {
             Some(
                 (i..self.chars.len())
@@ -274,6 +301,13 @@ impl Lexer<'_> {
     /// `{((?!}\s[^,}])(.|\n))*}(?!\s*(,|}))`: the last `}` that may close it before a `}`
     /// followed by a space and another character would have to be inside it.
     fn data_end(&self, i: usize) -> Option<usize> {
+        if let Some((from, end, best)) = self.last_data_scan.get()
+            && from <= i
+            && i + 1 < end
+        {
+            // `best` is the last closing brace the scan found; none after it qualifies.
+            return best.filter(|&b| b - 1 > i);
+        }
         let n = self.chars.len();
         let mut best = None;
         let mut q = i + 1;
@@ -294,11 +328,14 @@ impl Lexer<'_> {
                     && js_space(self.chars[q + 1])
                     && !matches!(self.chars[q + 2], ',' | '}');
                 if blocks {
+                    // This brace was looked at too.
+                    q += 1;
                     break;
                 }
             }
             q += 1;
         }
+        self.last_data_scan.set(Some((i, q, best)));
         best
     }
 
@@ -566,14 +603,35 @@ impl Lexer<'_> {
         if is_break(first) || !first_ok(first) {
             return None;
         }
-        let mut k = from + 1;
+        self.first_on_line(from + 1, close)
+            .map(|k| k + close.chars().count())
+    }
+
+    /// Where `close` (one of [`CLOSERS`]) first starts at or after `start`, on this line.
+    fn first_on_line(&self, start: usize, close: &str) -> Option<usize> {
+        let memo = CLOSERS
+            .iter()
+            .position(|c| *c == close)
+            .map(|i| &self.last_closer_scan[i]);
+        // An earlier search from before `start` found the answer, unless it is before `start`.
+        if let Some(Some((scanned_from, at, found))) = memo.map(Cell::get)
+            && scanned_from <= start
+            && start <= at
+        {
+            return found.then_some(at);
+        }
+        let mut k = start;
         while k < self.chars.len() && !is_break(self.chars[k]) {
             if self.starts(k, close) {
-                return Some(k + close.chars().count());
+                break;
             }
             k += 1;
         }
-        None
+        let found = k < self.chars.len() && !is_break(self.chars[k]);
+        if let Some(m) = memo {
+            m.set(Some((start, k, found)));
+        }
+        found.then_some(k)
     }
 
     /// Links, statement and argument definitions, references and mentions.
@@ -582,10 +640,11 @@ impl Lexer<'_> {
         let c = self.at(start);
         if c == Some('[') {
             // [text](url)
+            // (No `]` before the `](`, and none of `)` before the `)`: that the first `]`
+            // is the one of `](` says so without reading the text again.)
             if let Some(text_end) = self.closed_on_line(start + 1, "](", |c| c != ']')
-                && !self.slice(start + 1, text_end - 2).contains(']')
+                && self.first_on_line(start + 1, "]") == Some(text_end - 2)
                 && let Some(url_end) = self.closed_on_line(text_end, ")", |c| c != ')')
-                && !self.slice(text_end, url_end - 1).contains(')')
             {
                 let text = self.slice(start + 1, text_end - 2).to_owned();
                 let url = self.slice(text_end, url_end - 1).to_owned();

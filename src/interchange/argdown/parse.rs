@@ -452,11 +452,12 @@ fn assemble(pieces: &[Tok]) -> (String, Vec<String>) {
     });
     let mut text = String::new();
     let mut tags = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (i, p) in pieces.iter().enumerate() {
         match p {
             Tok::Text(t) => text.push_str(t),
             Tok::Tag(tag) => {
-                if !tags.contains(tag) {
+                if seen.insert(tag) {
                     tags.push(tag.clone());
                 }
                 if last_word.is_some_and(|w| i < w) {

@@ -14,6 +14,7 @@ use super::text::one_line;
 use super::write::title_heading;
 use crate::interchange::ids::{UniqueIds, slug};
 use crate::interchange::kinds::infer_kinds;
+use crate::interchange::lines::LineStarts;
 use crate::interchange::yaml::{self, Yaml, flow};
 use crate::interchange::{ImportError, Imported, Message, line_col, tidy_layout};
 use crate::model::{
@@ -45,7 +46,11 @@ struct Entity {
 
 struct Builder<'a> {
     text: &'a str,
+    /// Line starts of `text`: every statement and warning asks for its line.
+    lines: LineStarts,
     entities: Vec<Entity>,
+    /// (entity, tag) pairs already recorded, so that repeated tags cost nothing.
+    tags_seen: HashSet<(usize, String)>,
     index: HashMap<Key, usize>,
     untitled: usize,
     /// (from, to, supports?, byte offset)
@@ -56,7 +61,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn line(&self, at: usize) -> usize {
-        line_col(self.text, at).0
+        self.lines.line(at)
     }
 
     fn warn(&mut self, at: usize, message: impl Into<String>) {
@@ -114,7 +119,7 @@ impl Builder<'_> {
             entity.defined_at = Some(e.at);
         }
         for tag in &e.tags {
-            if !entity.tags.contains(tag) {
+            if self.tags_seen.insert((idx, tag.clone())) {
                 entity.tags.push(tag.clone());
             }
         }
@@ -321,6 +326,8 @@ struct NodeData {
 
 fn node_data(b: &mut Builder, entity: usize) -> NodeData {
     let mut out = NodeData::default();
+    // `notes:` values go before every other note, the last one first.
+    let mut leading_notes: Vec<String> = Vec::new();
     let data = b.entities[entity].data.clone();
     for (raw, at) in data {
         // Argdown reads `{` + line break … `}` as block YAML without the braces.
@@ -366,7 +373,7 @@ fn node_data(b: &mut Builder, entity: usize) -> NodeData {
                 ("text", Yaml::Str(s)) if !s.trim().is_empty() && out.text.is_none() => {
                     out.text = Some(s);
                 }
-                ("notes", Yaml::Str(s)) => out.notes.insert(0, s),
+                ("notes", Yaml::Str(s)) => leading_notes.push(s),
                 ("pinned", Yaml::Bool(p)) => out.pinned = p,
                 ("citations", Yaml::Seq(items)) => {
                     out.citations.extend(items.into_iter().map(|c| (c, at)));
@@ -375,6 +382,9 @@ fn node_data(b: &mut Builder, entity: usize) -> NodeData {
             }
         }
     }
+    leading_notes.reverse();
+    leading_notes.append(&mut out.notes);
+    out.notes = leading_notes;
     out
 }
 
@@ -474,7 +484,9 @@ fn sources(b: &mut Builder, list: &[(Yaml, usize)]) -> Vec<Source> {
 pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Imported, ImportError> {
     let mut b = Builder {
         text,
+        lines: LineStarts::new(text),
         entities: Vec::new(),
+        tags_seen: HashSet::new(),
         index: HashMap::new(),
         untitled: 0,
         relations: Vec::new(),

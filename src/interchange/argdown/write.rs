@@ -11,7 +11,7 @@ use super::text::{escape, is_safe_title, one_line, title_from_text};
 use crate::interchange::ids::slug;
 use crate::interchange::yaml::{Yaml, flow, quote};
 use crate::model::{ArgumentMap, Citation, Node, Relation, Source};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 /// Shown instead of a text that has nothing printable; the exact text is in the data.
@@ -79,6 +79,9 @@ fn titles(map: &ArgumentMap) -> Vec<String> {
         .filter(|n| verbatim(n))
         .map(|n| n.id.0.clone())
         .collect();
+    // The number to try next after each base: all below it are taken, so many nodes whose
+    // texts start alike cost one try each rather than a count from 2 every time.
+    let mut next: HashMap<String, usize> = HashMap::new();
     map.nodes
         .iter()
         .map(|node| {
@@ -91,13 +94,17 @@ fn titles(map: &ArgumentMap) -> Vec<String> {
                 .into_iter()
                 .find(|t| is_safe_title(t))
                 .unwrap_or_else(|| "Statement".to_owned());
-            let mut title = base.clone();
-            let mut n = 2;
-            while !used.insert(title.clone()) {
-                title = format!("{base} ({n})");
-                n += 1;
+            if used.insert(base.clone()) {
+                return base;
             }
-            title
+            let n = next.entry(base.clone()).or_insert(2);
+            loop {
+                let title = format!("{base} ({n})");
+                *n += 1;
+                if used.insert(title.clone()) {
+                    return title;
+                }
+            }
         })
         .collect()
 }
