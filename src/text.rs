@@ -16,41 +16,73 @@ fn fold(c: char) -> char {
     }
 }
 
-/// A text in matching form, with the byte offset in the original of every normalised char.
+/// A text in matching form, and how to map its byte offsets back to the original.
+///
+/// Memory is about one byte per byte of text: the folded copy, plus an entry only where
+/// folding moves offsets (a curly quote, a run of spaces or a `\r\n`), not one per byte.
 pub struct NormalizedText {
     folded: String,
-    /// For each byte of `folded`, the range of bytes it came from in the original.
-    origin: Vec<Range<usize>>,
+    /// `(folded, original)` byte offsets where the distance between the two texts changes,
+    /// in order: from `folded` on (until the next entry), folded offset `f` is original
+    /// offset `original + (f - folded)`. Before the first entry the offsets are the same.
+    shifts: Vec<(usize, usize)>,
 }
 
 impl NormalizedText {
     pub fn new(text: &str) -> Self {
-        let mut folded = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len());
+        let mut norm = Self {
+            folded: String::with_capacity(text.len()),
+            shifts: Vec::new(),
+        };
         let mut pending_space: Option<Range<usize>> = None;
         for (at, c) in text.char_indices() {
-            let here = at..at + c.len_utf8();
+            let end = at + c.len_utf8();
             let c = fold(c);
             if c.is_whitespace() {
                 pending_space = Some(match pending_space {
-                    Some(r) => r.start..here.end,
-                    None => here,
+                    Some(r) => r.start..end,
+                    None => at..end,
                 });
                 continue;
             }
             if let Some(space) = pending_space.take()
-                && !folded.is_empty()
+                && !norm.folded.is_empty()
             {
-                folded.push(' ');
-                origin.push(space);
+                norm.push(' ', space);
             }
-            let mut buf = [0u8; 4];
-            for _ in c.encode_utf8(&mut buf).bytes() {
-                origin.push(here.clone());
-            }
-            folded.push(c);
+            norm.push(c, at..end);
         }
-        Self { folded, origin }
+        norm.folded.shrink_to_fit();
+        norm.shifts.shrink_to_fit();
+        norm
+    }
+
+    /// Appends `c`, which stands for `original` in the original text.
+    fn push(&mut self, c: char, original: Range<usize>) {
+        self.mark(self.folded.len(), original.start);
+        self.folded.push(c);
+        self.mark(self.folded.len(), original.end);
+    }
+
+    /// Records that folded offset `folded` is original offset `original`, if the entries so
+    /// far do not already say so.
+    fn mark(&mut self, folded: usize, original: usize) {
+        if self.original_offset(folded) == original {
+            return;
+        }
+        match self.shifts.last_mut() {
+            Some(last) if last.0 == folded => last.1 = original,
+            _ => self.shifts.push((folded, original)),
+        }
+    }
+
+    /// The original offset of a char boundary in the folded text.
+    fn original_offset(&self, folded: usize) -> usize {
+        let after = self.shifts.partition_point(|&(f, _)| f <= folded);
+        match after.checked_sub(1).map(|i| self.shifts[i]) {
+            Some((f, o)) => o + (folded - f),
+            None => folded,
+        }
     }
 
     /// The matching form of the text.
@@ -76,7 +108,9 @@ impl NormalizedText {
             let end = at + needle.len();
             // Like `match_indices`: matches do not overlap.
             from = end;
-            Some(self.origin[at].start..self.origin[end - 1].end)
+            // A normalised quote starts and ends with a non-space char, so both ends are the
+            // boundaries of chars that stand for exactly themselves in the original.
+            Some(self.original_offset(at)..self.original_offset(end))
         })
     }
 }
@@ -86,9 +120,126 @@ pub fn contains_normalized(text: &str, quote: &str) -> bool {
     NormalizedText::new(text).find(quote).is_some()
 }
 
+/// Characters that show nothing themselves but change how the text around them looks:
+/// controls, direction overrides and marks, zero-width and other invisible characters. In an
+/// address they can make it look like another (`exe.txt` shown for `txt.exe`).
+pub fn is_hidden_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
+/// `text` with every hidden character written out as `\u{202E}`, so that what is shown is
+/// what is there.
+pub fn escape_hidden(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(is_hidden_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_hidden_char(c) {
+            out.push_str(&format!("\\u{{{:04X}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The straightforward form this module replaced: the original range of every folded
+    /// byte (16 bytes of memory per byte of text), kept to check the compact one against.
+    fn reference_find_all(text: &str, quote: &str) -> Vec<Range<usize>> {
+        let mut folded = String::new();
+        let mut origin: Vec<Range<usize>> = Vec::new();
+        let mut pending: Option<Range<usize>> = None;
+        for (at, c) in text.char_indices() {
+            let here = at..at + c.len_utf8();
+            let c = fold(c);
+            if c.is_whitespace() {
+                pending = Some(pending.map_or(here.clone(), |r| r.start..here.end));
+                continue;
+            }
+            if let Some(space) = pending.take()
+                && !folded.is_empty()
+            {
+                folded.push(' ');
+                origin.push(space);
+            }
+            for _ in 0..c.len_utf8() {
+                origin.push(here.clone());
+            }
+            folded.push(c);
+        }
+        let needle = NormalizedText::new(quote).folded;
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        folded
+            .match_indices(needle.as_str())
+            .map(|(at, m)| origin[at].start..origin[at + m.len() - 1].end)
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn finds_what_the_byte_by_byte_mapping_finds(
+            text in "[ab \n\r\t’‘“”\u{A0}é—]{0,40}",
+            quote in "[ab \n’'\"“é—]{0,6}",
+        ) {
+            let norm = NormalizedText::new(&text);
+            prop_assert_eq!(norm.find_all(&quote).collect::<Vec<_>>(), reference_find_all(&text, &quote));
+        }
+    }
+
+    #[test]
+    fn keeps_about_one_byte_per_byte_of_prose() {
+        let paragraph = "He said \u{201C}no\u{201D} twice.\nThe text goes on, line after line.\n";
+        let text = paragraph.repeat(1000);
+        let norm = NormalizedText::new(&text);
+        // Two shifts per paragraph (its curly quotes); the line breaks move nothing.
+        assert_eq!(norm.shifts.len(), 2 * 1000);
+        let last = norm.find_all("\"no\" twice. The").last().unwrap();
+        assert_eq!(&text[last.clone()], "\u{201C}no\u{201D} twice.\nThe");
+    }
+
+    #[test]
+    fn hidden_characters_are_written_out() {
+        assert_eq!(
+            escape_hidden("https://x.org/\u{202E}gpj.exe"),
+            "https://x.org/\\u{202E}gpj.exe"
+        );
+        assert_eq!(
+            escape_hidden("zero\u{200B}width\u{7}"),
+            "zero\\u{200B}width\\u{0007}"
+        );
+        assert!(matches!(
+            escape_hidden("https://example.org/café"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn matches_across_line_breaks_and_curly_quotes() {

@@ -37,6 +37,13 @@ pub enum Prompt {
         /// What it means for the user's work, under the lines.
         footer: String,
     },
+    /// A save that failed (a read-only file, a full disk): why, and Save As… to put the map
+    /// elsewhere, after which `then` (if any) goes ahead.
+    SaveFailed {
+        file: String,
+        reason: String,
+        then: Option<Then>,
+    },
     /// Unsaved work from a session that ended abruptly.
     Restore(Recovered),
     /// Deleting a source that these nodes cite (their texts).
@@ -154,8 +161,25 @@ impl ArgmapApp {
                     "Could not save {}: {e}. The map is still open; try another folder.",
                     path.display()
                 ));
+                self.prompt = Some(Prompt::SaveFailed {
+                    file: path.display().to_string(),
+                    reason: e.to_string(),
+                    then: None,
+                });
                 false
             }
+        }
+    }
+
+    /// Goes on with `then` once the map is saved. When the save failed, its prompt keeps
+    /// `then`: quitting (or opening another map) waits until the map is saved elsewhere.
+    fn after_save(&mut self, saved: bool, then: Option<Then>) {
+        if saved {
+            if let Some(then) = then {
+                self.proceed(then);
+            }
+        } else if let Some(Prompt::SaveFailed { then: waiting, .. }) = &mut self.prompt {
+            *waiting = then;
         }
     }
 
@@ -296,6 +320,20 @@ impl ArgmapApp {
                         }
                     });
                 }
+                Prompt::SaveFailed { file, reason, .. } => {
+                    ui.heading("The map could not be saved");
+                    ui.label(format!("{file}: {reason}"));
+                    ui.label("The map is still open, unchanged. Save it under another name?");
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Save As…").clicked() {
+                            answer = Some(Answer::Save);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(Answer::Cancel);
+                        }
+                    });
+                }
                 Prompt::Restore(r) => {
                     ui.heading("Restore unsaved work?");
                     let of = r
@@ -331,9 +369,12 @@ impl ArgmapApp {
         match (prompt, answer) {
             (prompt, None) => self.prompt = Some(prompt),
             (Prompt::Unsaved(then), Some(Answer::Save)) => {
-                if self.save() {
-                    self.proceed(then);
-                }
+                let saved = self.save();
+                self.after_save(saved, Some(then));
+            }
+            (Prompt::SaveFailed { then, .. }, Some(Answer::Save)) => {
+                let saved = self.save_as();
+                self.after_save(saved, then);
             }
             (Prompt::Unsaved(then), Some(Answer::Discard)) => {
                 self.recovery.clear();

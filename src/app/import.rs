@@ -8,9 +8,6 @@ use crate::model::Severity;
 use egui::Ui;
 use std::path::{Path, PathBuf};
 
-/// Inputs larger than this are refused (far beyond any real Argdown or AIF file).
-const MAX_INPUT_BYTES: u64 = 256 << 20;
-
 impl ArgmapApp {
     /// Imports `path`, or asks which file; unsaved changes have been dealt with already.
     pub(super) fn import(&mut self, path: Option<PathBuf>) {
@@ -90,20 +87,8 @@ fn plural(n: usize) -> &'static str {
 
 /// Reads and converts `path`; on failure, the lines to show (`FILE:LINE:COL: error: …`).
 fn read(path: &Path) -> Result<Imported, Vec<String>> {
-    let bytes = match std::fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(vec![format!("{} is a folder, not a file.", path.display())]);
-        }
-        Ok(meta) if meta.len() > MAX_INPUT_BYTES => {
-            return Err(vec![format!(
-                "{} is larger than {} MiB; argmap does not import files that large.",
-                path.display(),
-                MAX_INPUT_BYTES >> 20
-            )]);
-        }
-        _ => std::fs::read(path)
-            .map_err(|e| vec![format!("Cannot read {}: {e}.", path.display())])?,
-    };
+    let bytes = crate::format::read_bounded(path, crate::format::MAX_IMPORT_BYTES)
+        .map_err(|e| vec![format!("Cannot read {}: {e}.", path.display())])?;
     let format = format_of(path, &bytes);
     let fallback_title = path
         .file_stem()

@@ -81,15 +81,10 @@ impl ArgmapApp {
             Some(EditorRequest::OpenUrl(url)) => self.open_url(ctx, &url),
             Some(EditorRequest::LoadText) => {
                 if let Some(path) = self.dialogs.open_text() {
-                    match std::fs::read(&path) {
-                        Ok(bytes) => match String::from_utf8(bytes) {
-                            Ok(text) => draft.text = text,
-                            Err(_) => {
-                                draft.error = Some(format!("{} is not UTF-8 text.", path.display()))
-                            }
-                        },
+                    match crate::format::read_text_bounded(&path, crate::format::MAX_IMPORT_BYTES) {
+                        Ok(text) => draft.text = text,
                         Err(e) => {
-                            draft.error = Some(format!("Cannot read {}: {e}", path.display()))
+                            draft.error = Some(format!("Cannot read {}: {e}.", path.display()))
                         }
                     }
                 }

@@ -91,7 +91,8 @@ impl Recovery {
             .filter(|p| Some(p) != mine.as_ref() && p.extension().is_some_and(|e| e == "ron"))
             .filter(|p| !pid_of(p).is_some_and(process_is_running))
             .filter_map(|file| {
-                let text = std::fs::read_to_string(&file).ok()?;
+                let text =
+                    crate::format::read_text_bounded(&file, crate::format::MAX_FILE_BYTES).ok()?;
                 let original = text
                     .lines()
                     .next()

@@ -1,21 +1,28 @@
 //! Which addresses argmap will hand to the browser. A map file is untrusted input: nothing in
 //! it runs or opens by itself, and a click opens only ordinary web and mail addresses.
 
+use crate::text::{escape_hidden, is_hidden_char};
+use std::borrow::Cow;
+
+/// An address as the window shows it: hidden characters (direction overrides, zero-width
+/// spaces) written out as `\u{202E}`, so that what is shown is the real address.
+pub fn shown(url: &str) -> Cow<'_, str> {
+    escape_hidden(url)
+}
+
 /// The address to open, trimmed, if it is http, https or mailto; otherwise why not.
 pub fn openable(url: &str) -> Result<&str, String> {
     let url = url.trim();
     if url.is_empty() {
         return Err("This source has no address.".into());
     }
-    // Control characters and spaces could hide what is really opened.
-    let hidden = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if url
-        .chars()
-        .any(|c| c.is_control() || c.is_whitespace() || hidden(c))
-    {
-        return Err(
-            "This address contains spaces or control characters; argmap will not open it.".into(),
-        );
+    // Hidden characters (a right-to-left override, zero-width spaces) and spaces could make
+    // the address look like another: refused, with the real address shown.
+    if url.contains(|c: char| c.is_whitespace() || is_hidden_char(c)) {
+        return Err(format!(
+            "This address contains spaces or hidden characters ({}); argmap will not open it.",
+            shown(url)
+        ));
     }
     let Some((scheme, rest)) = url.split_once(':') else {
         return Err(format!(
@@ -73,9 +80,25 @@ mod tests {
                 .contains("not a complete address")
         );
         assert!(openable("https://exa mple.org").is_err());
+        let spoofed = openable("https://example.org/\u{202e}gpj.exe").unwrap_err();
         assert!(
-            openable("https://example.org/\u{202e}gpj.exe").is_err(),
-            "hidden direction override"
+            spoofed.contains("https://example.org/\\u{202E}gpj.exe"),
+            "the real address is shown: {spoofed}"
         );
+        for hidden in ['\u{200B}', '\u{2066}', '\u{FEFF}', '\u{061C}', '\u{E0041}'] {
+            assert!(
+                openable(&format!("https://a{hidden}b.org")).is_err(),
+                "{hidden:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn addresses_are_shown_with_hidden_characters_written_out() {
+        assert_eq!(
+            super::shown("https://x.org/\u{202E}fdp.exe"),
+            "https://x.org/\\u{202E}fdp.exe"
+        );
+        assert_eq!(super::shown("https://x.org/a"), "https://x.org/a");
     }
 }

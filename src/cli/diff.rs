@@ -3,7 +3,7 @@
 
 use super::{EXIT_INVALID, EXIT_USAGE, report_error};
 use crate::diff::diff;
-use crate::format::from_ron_str;
+use crate::format::{self, from_ron_str};
 use crate::model::ArgumentMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -15,7 +15,8 @@ pub(super) fn read_map(path: &Path) -> Result<ArgumentMap, String> {
     if path == Path::new("/dev/null") {
         return Ok(ArgumentMap::default());
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = format::read_bounded(path, format::MAX_FILE_BYTES)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| format!("{} is not UTF-8 text (is it a map file?)", path.display()))?;
     if text.trim().is_empty() {
@@ -91,7 +92,8 @@ fn line_fallback(old: &Path, new: &Path) {
         if p == Path::new("/dev/null") {
             String::new()
         } else {
-            String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned()
+            let bytes = format::read_bounded(p, format::MAX_FILE_BYTES).unwrap_or_default();
+            String::from_utf8_lossy(&bytes).into_owned()
         }
     };
     let (a, b) = (read(old), read(new));

@@ -1,5 +1,5 @@
 use super::{EXIT_INVALID, EXIT_USAGE, report_error};
-use crate::format::{self, OpenError};
+use crate::format;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -7,23 +7,26 @@ pub fn run(files: &[PathBuf], check_only: bool) -> ExitCode {
     let mut failed = false;
     let mut unformatted = 0usize;
     for path in files {
-        let map = match format::open(path) {
-            Ok(loaded) => loaded.map,
-            Err(OpenError::Invalid { diagnostics, .. }) => {
-                for d in &diagnostics {
-                    eprintln!("{}", d.render(path));
-                }
-                failed = true;
-                continue;
-            }
+        // One bounded read: the bytes parsed are the bytes compared.
+        let current = match format::read_map_bytes(path) {
+            Ok(bytes) => bytes,
             Err(e) => {
                 report_error(e);
                 failed = true;
                 continue;
             }
         };
+        let map = match format::parse_checked(&current) {
+            Ok(loaded) => loaded.map,
+            Err(diagnostics) => {
+                for d in &diagnostics {
+                    eprintln!("{}", d.render(path));
+                }
+                failed = true;
+                continue;
+            }
+        };
         let canonical = format::to_ron_string(&map);
-        let current = std::fs::read(path).unwrap_or_default();
         if current == canonical.as_bytes() {
             continue;
         }

@@ -7,9 +7,6 @@ use crate::model::Severity;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Inputs larger than this are refused (far beyond any real Argdown or AIF file).
-const MAX_INPUT_BYTES: u64 = 256 << 20;
-
 pub fn run(input: &Path, to: &Path, format: Option<ImportFormat>) -> ExitCode {
     let Some(format) = format.or_else(|| ImportFormat::from_path(input)) else {
         report_error(format_args!(
@@ -28,26 +25,12 @@ pub fn run(input: &Path, to: &Path, format: Option<ImportFormat>) -> ExitCode {
         ));
         return ExitCode::from(EXIT_USAGE);
     }
-    let bytes = match std::fs::metadata(input) {
-        Ok(meta) if meta.is_dir() => {
-            report_error(format_args!("{} is a folder, not a file", input.display()));
+    let bytes = match format::read_bounded(input, format::MAX_IMPORT_BYTES) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            report_error(format_args!("cannot read {}: {e}", input.display()));
             return ExitCode::from(EXIT_USAGE);
         }
-        Ok(meta) if meta.len() > MAX_INPUT_BYTES => {
-            report_error(format_args!(
-                "{} is larger than {} MiB; argmap does not import files that large",
-                input.display(),
-                MAX_INPUT_BYTES >> 20
-            ));
-            return ExitCode::from(EXIT_USAGE);
-        }
-        _ => match std::fs::read(input) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                report_error(format_args!("cannot read {}: {e}", input.display()));
-                return ExitCode::from(EXIT_USAGE);
-            }
-        },
     };
     let fallback_title = input
         .file_stem()

@@ -179,7 +179,7 @@ fn footnote(map: &ArgumentMap, citation: &Citation) -> String {
         parts.push(format!("Reported in *{}*.", escape(&one_line(&via.title))));
     }
     parts.push(rating(source));
-    let url = one_line(&source.url);
+    let url = encode_hidden(source.url.trim());
     if is_plain_url(&url) {
         parts.push(format!("<{url}>"));
     }
@@ -204,6 +204,24 @@ fn rating(source: &crate::model::Source) -> String {
             ))
         ),
     }
+}
+
+/// The address with its hidden characters (controls, direction overrides, zero-width
+/// spaces) percent-encoded: the link still leads where it did, and what a reader sees is the
+/// address it leads to (`%E2%80%AE`, not text shown backwards).
+fn encode_hidden(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if crate::text::is_hidden_char(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// An http(s) address that can stand in an autolink as it is.
@@ -278,6 +296,19 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_characters_in_addresses_are_percent_encoded() {
+        assert_eq!(
+            encode_hidden("https://x.org/\u{202E}fdp.exe"),
+            "https://x.org/%E2%80%AEfdp.exe"
+        );
+        assert_eq!(
+            encode_hidden("https://x.org/a\u{7}b"),
+            "https://x.org/a%07b"
+        );
+        assert_eq!(encode_hidden("https://x.org/café"), "https://x.org/café");
+    }
 
     #[test]
     fn escapes_markup() {

@@ -5,18 +5,18 @@
 mod atomic;
 mod diagnostic;
 mod locate;
+mod read;
 mod ron_file;
 
 pub use atomic::{write_atomically, write_atomically_with};
 pub use diagnostic::{Diagnostic, TextPos};
-pub use ron_file::{FORMAT_VERSION, FormatError, from_ron_str, to_ron_string, version_of};
+pub use read::{MAX_FILE_BYTES, MAX_IMPORT_BYTES, read_bounded, read_text_bounded};
+pub use ron_file::{
+    BYTE_ORDER_MARK, FORMAT_VERSION, FormatError, from_ron_str, to_ron_string, version_of,
+};
 
 use crate::model::{ArgumentMap, Severity, validate};
 use std::path::{Path, PathBuf};
-
-/// The biggest file argmap will read: far above any real map (100,000 nodes is about 40 MB),
-/// low enough that a wrong file (a disk image, a video) is refused instead of filling memory.
-pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// A map read from a file, with the warnings validation found in it.
 #[derive(Debug)]
@@ -63,18 +63,28 @@ impl OpenError {
 /// Reads, parses and validates a map file. Errors of any kind (syntax, types, a newer format
 /// version, validation errors) refuse the file; warnings come back with the map.
 pub fn open(path: &Path) -> Result<LoadedMap, OpenError> {
-    let bytes = read_limited(path).map_err(|source| OpenError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = read_map_bytes(path)?;
     parse_checked(&bytes).map_err(|diagnostics| OpenError::Invalid {
         path: path.to_owned(),
         diagnostics,
     })
 }
 
+/// The bytes of a map file, at most [`MAX_FILE_BYTES`] of them.
+pub fn read_map_bytes(path: &Path) -> Result<Vec<u8>, OpenError> {
+    read_bounded(path, MAX_FILE_BYTES).map_err(|source| OpenError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
 /// Parses and validates map bytes; `Err` holds every problem (errors first) when any is an error.
 pub fn parse_checked(bytes: &[u8]) -> Result<LoadedMap, Vec<Diagnostic>> {
+    // Some Windows editors start UTF-8 files with a byte-order mark; it is not part of the
+    // text, so positions count from after it.
+    let bytes = bytes
+        .strip_prefix(BYTE_ORDER_MARK.as_bytes())
+        .unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -100,6 +110,7 @@ pub fn parse_checked(bytes: &[u8]) -> Result<LoadedMap, Vec<Diagnostic>> {
 /// Validates an in-memory map the way `open` would, placing each problem in `text`,
 /// the map's RON form.
 pub fn check_text(text: &str) -> Result<(ArgumentMap, Vec<Diagnostic>), Diagnostic> {
+    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
     let map = from_ron_str(text).map_err(FormatError::into_diagnostic)?;
     let diagnostics = locate::locate_problems(text, &validate(&map));
     Ok((map, diagnostics))
@@ -108,22 +119,4 @@ pub fn check_text(text: &str) -> Result<(ArgumentMap, Vec<Diagnostic>), Diagnost
 /// Writes `map` to `path` so that a crash at any moment leaves either the old or the new file.
 pub fn save(map: &ArgumentMap, path: &Path) -> std::io::Result<()> {
     write_atomically(path, to_ron_string(map).as_bytes())
-}
-
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
-    if meta.is_dir() {
-        return Err(std::io::Error::other("it is a folder, not a map file"));
-    }
-    let mut bytes = Vec::with_capacity(meta.len().min(MAX_FILE_BYTES) as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(std::io::Error::other(format!(
-            "the file is larger than {} MiB; it is not a map argmap can open",
-            MAX_FILE_BYTES >> 20
-        )));
-    }
-    Ok(bytes)
 }

@@ -154,8 +154,13 @@ fn explain(code: &ron::Error) -> String {
     }
 }
 
-/// Parses a map from RON text without validating it.
+/// U+FEFF at the very start of a file: a byte-order mark, which some editors write.
+pub const BYTE_ORDER_MARK: &str = "\u{FEFF}";
+
+/// Parses a map from RON text without validating it. A leading byte-order mark is skipped
+/// (positions then count from after it, as editors show them).
 pub fn from_ron_str(text: &str) -> Result<ArgumentMap, FormatError> {
+    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FormatError {
             pos: Some(TextPos { line: 1, col: 1 }),

@@ -50,6 +50,10 @@ pub struct Position {
 }
 
 impl Position {
+    /// The largest coordinate a file may hold (either sign): far beyond any map, and small
+    /// enough to be saved as a whole number without overflowing.
+    pub const MAX_COORDINATE: f64 = 1e15;
+
     pub const fn new(x: f32, y: f32) -> Self {
         Self { x, y }
     }
@@ -62,7 +66,13 @@ impl Position {
 
 fn round_unit(v: f32) -> f32 {
     // Non-finite positions would poison layout and rendering; they are stored as 0.
-    if v.is_finite() { v.round() } else { 0.0 }
+    // Clamped so that every saved file reads back.
+    let max = Position::MAX_COORDINATE as f32;
+    if v.is_finite() {
+        v.round().clamp(-max, max)
+    } else {
+        0.0
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -93,6 +103,15 @@ impl<'de> Deserialize<'de> for Position {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // Accept fractions written by hand or by other tools; they round on the next save.
         let p = StoredPosition::deserialize(deserializer)?;
+        // A coordinate beyond the range would be saved as something else (infinity as 0,
+        // 3.4e38 as i64::MAX): refused, so that the file says where.
+        for (axis, v) in [("x", p.x), ("y", p.y)] {
+            if !(v.is_finite() && v.abs() <= Position::MAX_COORDINATE) {
+                return Err(serde::de::Error::custom(format!(
+                    "position {axis} = {v:e} is out of range; positions go from -1e15 to 1e15"
+                )));
+            }
+        }
         Ok(Position::new(p.x as f32, p.y as f32))
     }
 }

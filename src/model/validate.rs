@@ -154,6 +154,18 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
                 format!("source \"{}\" has no title", source.id),
             );
         }
+        if source.url.contains(crate::text::is_hidden_char) {
+            push(
+                Warning,
+                place(),
+                format!(
+                    "the URL of source \"{}\" contains hidden characters that can make it look \
+                     like another address: {}",
+                    source.id,
+                    crate::text::escape_hidden(&source.url)
+                ),
+            );
+        }
     }
     for (index, source) in map.sources.iter().enumerate() {
         if let Some(via) = &source.reported_in {

@@ -417,7 +417,12 @@ fn source_details(ui: &mut Ui, map: &ArgumentMap, source: &Source) {
         ui.label(RichText::new(format!("Reported in: {}", via.title)).weak());
     }
     if !source.url.is_empty() {
-        ui.label(RichText::new(&source.url).weak().monospace());
+        // Written out, so a direction override cannot disguise the address.
+        ui.label(
+            RichText::new(crate::app::url::shown(&source.url))
+                .weak()
+                .monospace(),
+        );
     }
 }
 
