@@ -411,3 +411,190 @@ fn git_uses_argmap_as_merge_and_diff_driver() {
         "Ours says so."
     );
 }
+
+/// A map with a duplicate node id, a link to a missing node and a citation of a missing source.
+const INVALID_MAP: &str = r#"(
+    format_version: 1,
+    title: "Broken",
+    nodes: [
+        (id: "a", kind: Claim, text: "A.", pos: (x: 0, y: 0)),
+        (id: "a", kind: Claim, text: "A again.", pos: (x: 0, y: 200)),
+        (
+            id: "e",
+            kind: Evidence,
+            text: "E.",
+            pos: (x: 0, y: 400),
+            citations: [(source: "nowhere")],
+        ),
+    ],
+    links: [
+        (from: "e", to: "a", relation: Supports),
+        (from: "e", to: "ghost", relation: Supports),
+    ],
+)
+"#;
+
+#[test]
+fn merge_refuses_invalid_maps_naming_each_problem_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.ron"), INVALID_MAP).unwrap();
+    assert!(
+        has_errors(&validate(&from_ron_str(INVALID_MAP).unwrap())),
+        "the test map parses but is invalid"
+    );
+    // As git runs the driver: merge %O %A %B -o %A.
+    let out = argmap(
+        &["merge", "x.ron", "x.ron", "x.ron", "-o", "x.ron"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let said = stderr(&out);
+    for problem in [
+        "x.ron:6:9: error: duplicate node id \"a\" (also node #1)",
+        "error: link \"e\" -> \"ghost\" refers to missing node \"ghost\"",
+        "error: node \"e\" cites missing source \"nowhere\"",
+        "not merged: ",
+    ] {
+        assert!(said.contains(problem), "{problem:?} in\n{said}");
+    }
+    // Every problem is said once per file it is in, with its place.
+    assert_eq!(said.matches("x.ron:").count(), 9, "{said}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("x.ron")).unwrap(),
+        INVALID_MAP
+    );
+    // Into another file: nothing is written.
+    let out = argmap(
+        &["merge", "x.ron", "x.ron", "x.ron", "-o", "out.ron"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("out.ron").exists());
+}
+
+#[test]
+fn diff_of_identical_maps_with_duplicate_ids_shows_no_change_and_says_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.ron"), INVALID_MAP).unwrap();
+    std::fs::write(dir.path().join("b.ron"), INVALID_MAP).unwrap();
+    let out = argmap(&["diff", "a.ron", "b.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(stdout(&out), "");
+    let said = stderr(&out);
+    assert!(
+        said.contains("a.ron:6:9: error: duplicate node id \"a\" (also node #1)")
+            && said.contains("b.ron:6:9: error: duplicate node id \"a\""),
+        "{said}"
+    );
+    // The second "a" is compared with the other second "a".
+    let changed = INVALID_MAP.replace("A again.", "A changed.");
+    std::fs::write(dir.path().join("b.ron"), changed).unwrap();
+    let out = argmap(&["diff", "a.ron", "b.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        "~ node \"a\":\n    text: \"A again.\" → \"A changed.\"\n"
+    );
+}
+
+#[test]
+fn fresh_ids_in_a_merge_never_wrap_onto_a_used_id() {
+    let base = article();
+    let mut ours = article();
+    add_node(&mut ours, &format!("n{}", u64::MAX), "main");
+    add_node(&mut ours, "n7", "main");
+    set_text(&mut ours, "n7", "Ours' n7.");
+    let mut theirs = article();
+    add_node(&mut theirs, "n0", "main");
+    set_text(&mut theirs, "n0", "Theirs' n0.");
+    add_node(&mut theirs, "n7", "main");
+    set_text(&mut theirs, "n7", "Theirs' n7.");
+    let m = merge(&base, &ours, &theirs);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert!(!has_errors(&validate(&m.map)));
+    let text = |id: &str| m.map.node(&id.into()).map(|n| n.text.clone());
+    assert_eq!(text("n0").as_deref(), Some("Theirs' n0."));
+    assert_eq!(text("n7").as_deref(), Some("Ours' n7."));
+    let renamed: Vec<_> = m
+        .map
+        .nodes
+        .iter()
+        .filter(|n| n.text == "Theirs' n7.")
+        .map(|n| n.id.as_str())
+        .collect();
+    assert_eq!(renamed, ["n1"], "the first number no map uses");
+    assert_eq!(m.map.nodes.len(), base.nodes.len() + 4);
+}
+
+#[test]
+fn diff_shows_a_long_text_change_as_its_changed_words() {
+    let old = article();
+    let mut new = article();
+    let main = old.node(&"main".into()).unwrap().text.clone();
+    let first = main.split_whitespace().next().unwrap();
+    set_text(&mut new, "main", &main.replacen(first, "Reportedly", 1));
+    new.sources[0].text = Some("A short new text of the source.".into());
+    let shown = diff(&old, &new).to_string();
+    assert!(
+        shown.contains(&format!("    text: [-{first}-]{{+Reportedly+}} ")),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("…\n"),
+        "context is cut to a few words: {shown}"
+    );
+    // A source's new text shows its words, not just its length.
+    let source = &shown[shown
+        .find("~ source \"article\":")
+        .expect("the source changed")..];
+    assert!(
+        source.contains("    text: ") && source.contains("new"),
+        "{source}"
+    );
+    assert!(!source.contains("characters →"), "{source}");
+}
+
+#[test]
+fn a_huge_changed_text_is_compared_quickly_and_shown_briefly() {
+    // Two unrelated megabyte texts: the word diff gives up at its deadline, the output stays short.
+    let mut old = article();
+    let mut new = article();
+    let words = |seed: u64| {
+        let mut x = seed;
+        (0..200_000)
+            .map(|_| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                format!("w{}", x >> 52)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    old.sources[0].text = Some(words(1));
+    new.sources[0].text = Some(words(2));
+    let shown = diff(&old, &new).to_string();
+    assert!(shown.starts_with("~ source "), "{shown}");
+    assert!(shown.len() < 10_000, "{} bytes", shown.len());
+}
+
+#[test]
+fn git_diff_fallback_shows_changed_lines_as_a_unified_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("old.ron"), "(\nkeep\nold line\nkeep too\n").unwrap();
+    std::fs::write(dir.path().join("new.ron"), "(\nkeep\nnew line\nkeep too\n").unwrap();
+    let out = argmap(
+        &[
+            "diff", "--git", "m.ron", "old.ron", "1", "100644", "new.ron", "2", "100644",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.ends_with(
+            "(showing the changed lines instead)\n--- a/m.ron\n+++ b/m.ron\n@@ -1,4 +1,4 @@\n (\n keep\n-old line\n+new line\n keep too\n"
+        ),
+        "{text}"
+    );
+}

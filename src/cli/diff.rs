@@ -3,26 +3,39 @@
 
 use super::{EXIT_INVALID, EXIT_USAGE, report_error};
 use crate::diff::diff;
-use crate::format::{self, from_ron_str};
-use crate::model::ArgumentMap;
+use crate::format::{self, Diagnostic, check_text};
+use crate::model::{ArgumentMap, Severity};
+use similar::TextDiff;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
-/// A map file for comparing: parsed but not validated (a map with errors can still be
-/// compared); an empty file or `/dev/null` (git's side of an added or deleted file) is an
-/// empty map.
-pub(super) fn read_map(path: &Path) -> Result<ArgumentMap, String> {
+/// A map file's bytes, none for `/dev/null` (git's side of an added or deleted file). At most
+/// `MAX_FILE_BYTES` are read: pipes and devices report no size, so the limit is on what is read.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
     if path == Path::new("/dev/null") {
-        return Ok(ArgumentMap::default());
+        return Ok(Vec::new());
     }
-    let bytes = format::read_bounded(path, format::MAX_FILE_BYTES)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("{} is not UTF-8 text (is it a map file?)", path.display()))?;
+    format::read_bounded(path, format::MAX_FILE_BYTES)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    String::from_utf8(read_bytes(path)?)
+        .map_err(|_| format!("{} is not UTF-8 text (is it a map file?)", path.display()))
+}
+
+/// A map file for comparing or merging, with the errors validation finds in it, each placed
+/// in the file (a map with errors can still be compared, not merged). An empty file is an
+/// empty map.
+pub(super) fn read_map(path: &Path) -> Result<(ArgumentMap, Vec<Diagnostic>), String> {
+    let text = read_text(path)?;
     if text.trim().is_empty() {
-        return Ok(ArgumentMap::default());
+        return Ok((ArgumentMap::default(), Vec::new()));
     }
-    from_ron_str(&text).map_err(|e| e.into_diagnostic().render(path))
+    let (map, mut diagnostics) = check_text(&text).map_err(|e| e.render(path))?;
+    diagnostics.retain(|d| d.severity == Severity::Error);
+    Ok((map, diagnostics))
 }
 
 pub fn run(files: &[PathBuf], git: bool) -> ExitCode {
@@ -44,7 +57,13 @@ pub fn run(files: &[PathBuf], git: bool) -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    let changes = diff(&old_map, &new_map);
+    // Problems are said, not shown as changes; the maps are still compared item by item.
+    for (path, (_, errors)) in [(old, &old_map), (new, &new_map)] {
+        for e in errors {
+            eprintln!("{}", e.render(path));
+        }
+    }
+    let changes = diff(&old_map.0, &new_map.0);
     print!("{changes}");
     if changes.is_empty() {
         ExitCode::SUCCESS
@@ -67,7 +86,16 @@ fn run_git(args: &[PathBuf]) -> ExitCode {
     let name = path.display();
     println!("diff --argmap a/{name} b/{name}");
     match (read_map(old), read_map(new)) {
-        (Ok(a), Ok(b)) => {
+        (Ok((a, a_errors)), Ok((b, b_errors))) => {
+            let sides = [
+                (format!("a/{name}"), a_errors),
+                (format!("b/{name}"), b_errors),
+            ];
+            for (side, errors) in &sides {
+                for e in errors {
+                    println!("argmap: {}", e.render(Path::new(side)));
+                }
+            }
             let changes = diff(&a, &b);
             if changes.is_empty() {
                 println!("(the maps are the same; only bytes or the file mode changed)");
@@ -80,36 +108,27 @@ fn run_git(args: &[PathBuf]) -> ExitCode {
                 println!("argmap: {e}");
             }
             println!("(showing the changed lines instead)");
-            line_fallback(old, new);
+            let read = |p: &Path| match read_bytes(p) {
+                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                Err(e) => format!("({e})\n"),
+            };
+            print!(
+                "{}",
+                changed_lines(&read(old), &read(new), &name.to_string())
+            );
         }
     }
     ExitCode::SUCCESS
 }
 
-/// The lines between the common start and the common end of two files, as `-`/`+` lines.
-fn line_fallback(old: &Path, new: &Path) {
-    let read = |p: &Path| {
-        if p == Path::new("/dev/null") {
-            String::new()
-        } else {
-            let bytes = format::read_bounded(p, format::MAX_FILE_BYTES).unwrap_or_default();
-            String::from_utf8_lossy(&bytes).into_owned()
-        }
-    };
-    let (a, b) = (read(old), read(new));
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    println!("@@ line {} @@", prefix + 1);
-    for line in &a[prefix..a.len() - suffix] {
-        println!("-{line}");
-    }
-    for line in &b[prefix..b.len() - suffix] {
-        println!("+{line}");
-    }
+/// The changed lines of two texts as a unified diff (3 lines of context), as git shows them.
+/// Bounded: after a deadline the line diff settles for a coarser (still correct) answer.
+fn changed_lines(old: &str, new: &str, name: &str) -> String {
+    TextDiff::configure()
+        .timeout(Duration::from_secs(1))
+        .diff_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
 }

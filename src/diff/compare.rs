@@ -1,8 +1,10 @@
 //! What changed between two versions of a map, item by item (matched by id), not line by line.
 
+use super::words::word_changes;
 use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, Relation, Source, SourceId};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::Hash;
 
 /// One field that differs: its name and both values as people read them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,6 +12,9 @@ pub struct FieldChange {
     pub field: String,
     pub old: String,
     pub new: String,
+    /// For a long text that kept some of its words: the changed words in their context
+    /// (`…word [-old-]{+new+} word…`), shown instead of `old → new`.
+    pub words: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -72,6 +77,30 @@ fn change(field: &str, old: String, new: String) -> FieldChange {
         field: field.to_owned(),
         old,
         new,
+        words: None,
+    }
+}
+
+/// A changed text: short one-line texts as `"old" → "new"`; longer ones as their changed
+/// words when the versions share any, else both cut to `max` characters.
+fn text_change(field: &str, old: &str, new: &str, max: usize) -> FieldChange {
+    let short_line = |t: &str| t.chars().count() <= 80 && !t.contains('\n');
+    let words = if short_line(old) && short_line(new) {
+        None
+    } else {
+        word_changes(old, new)
+    };
+    FieldChange {
+        words,
+        ..change(field, short(old, max), short(new, max))
+    }
+}
+
+/// An optional long text (a source's text): none, or its start and its length.
+fn sized(text: Option<&str>) -> String {
+    match text {
+        None => "none".to_owned(),
+        Some(t) => format!("{} ({} characters)", short(t, 120), t.chars().count()),
     }
 }
 
@@ -94,7 +123,7 @@ fn citation_text(c: &Citation) -> String {
 pub fn node_changes(old: &Node, new: &Node) -> Vec<FieldChange> {
     let mut out = Vec::new();
     if old.text != new.text {
-        out.push(change("text", quoted(&old.text), quoted(&new.text)));
+        out.push(text_change("text", &old.text, &new.text, 200));
     }
     if old.kind != new.kind {
         out.push(change(
@@ -104,11 +133,7 @@ pub fn node_changes(old: &Node, new: &Node) -> Vec<FieldChange> {
         ));
     }
     if old.notes != new.notes {
-        out.push(change(
-            "notes",
-            short(&old.notes, 200),
-            short(&new.notes, 200),
-        ));
+        out.push(text_change("notes", &old.notes, &new.notes, 200));
     }
     let (a, b) = (old.pos.rounded(), new.pos.rounded());
     if a != b {
@@ -122,13 +147,17 @@ pub fn node_changes(old: &Node, new: &Node) -> Vec<FieldChange> {
         let word = |p: bool| if p { "pinned" } else { "not pinned" }.to_owned();
         out.push(change("pinned", word(old.pinned), word(new.pinned)));
     }
+    let (old_cites, new_cites): (HashSet<&Citation>, HashSet<&Citation>) = (
+        old.citations.iter().collect(),
+        new.citations.iter().collect(),
+    );
     for c in &new.citations {
-        if !old.citations.contains(c) {
+        if !old_cites.contains(c) {
             out.push(change("+ citation", String::new(), citation_text(c)));
         }
     }
     for c in &old.citations {
-        if !new.citations.contains(c) {
+        if !new_cites.contains(c) {
             out.push(change("- citation", citation_text(c), String::new()));
         }
     }
@@ -150,7 +179,7 @@ pub fn source_changes(old: &Source, new: &Source) -> Vec<FieldChange> {
     text("date", &old.date, &new.date);
     text("url", &old.url, &new.url);
     text("accessed", &old.accessed, &new.accessed);
-    text("notes", &old.notes, &new.notes);
+
     let rating = |s: &Source| s.rating().unwrap_or_else(|| "unrated".into());
     if rating(old) != rating(new) {
         out.push(change("rating", rating(old), rating(new)));
@@ -162,18 +191,32 @@ pub fn source_changes(old: &Source, new: &Source) -> Vec<FieldChange> {
             optional(new.reported_in.as_ref().map(|s| s.as_str())),
         ));
     }
-    if old.text != new.text {
-        let size = |t: &Option<String>| match t {
-            None => "none".to_owned(),
-            Some(t) => format!("{} characters", t.chars().count()),
-        };
-        out.push(change("text", size(&old.text), size(&new.text)));
+    if old.notes != new.notes {
+        out.push(text_change("notes", &old.notes, &new.notes, 120));
+    }
+    match (&old.text, &new.text) {
+        (Some(a), Some(b)) if a != b => out.push(text_change("text", a, b, 120)),
+        (a, b) if a != b => out.push(change("text", sized(a.as_deref()), sized(b.as_deref()))),
+        _ => {}
     }
     out
 }
 
+/// Each item's key with how many items before it had the same key: items are matched by
+/// both, so a (broken) map with a duplicate id compares equal to itself, its second `a`
+/// matched with the other's second `a`.
+fn keyed<K: Copy + Eq + Hash>(keys: impl ExactSizeIterator<Item = K>) -> Vec<(K, usize)> {
+    let mut seen: HashMap<K, usize> = HashMap::with_capacity(keys.len());
+    keys.map(|k| {
+        let count = seen.entry(k).or_insert(0);
+        *count += 1;
+        (k, *count - 1)
+    })
+    .collect()
+}
+
 /// Whether the items common to both lists come in the same order.
-fn same_order<K: Eq + std::hash::Hash>(old: &[K], new: &[K]) -> bool {
+fn same_order<K: Eq + Hash>(old: &[K], new: &[K]) -> bool {
     let in_new: HashSet<&K> = new.iter().collect();
     let in_old: HashSet<&K> = old.iter().collect();
     old.iter()
@@ -192,10 +235,11 @@ pub fn diff(old: &ArgumentMap, new: &ArgumentMap) -> MapDiff {
         )));
     }
     if old.description != new.description {
-        entries.push(Entry::Map(change(
+        entries.push(Entry::Map(text_change(
             "description",
-            short(&old.description, 200),
-            short(&new.description, 200),
+            &old.description,
+            &new.description,
+            200,
         )));
     }
     if old.main_claim != new.main_claim {
@@ -217,10 +261,14 @@ pub fn diff(old: &ArgumentMap, new: &ArgumentMap) -> MapDiff {
         )));
     }
 
-    let old_nodes: HashMap<&NodeId, &Node> = old.nodes.iter().map(|n| (&n.id, n)).collect();
-    let new_nodes: HashMap<&NodeId, &Node> = new.nodes.iter().map(|n| (&n.id, n)).collect();
-    for n in &old.nodes {
-        match new_nodes.get(&n.id) {
+    let (old_keys, new_keys) = (
+        keyed(old.nodes.iter().map(|n| &n.id)),
+        keyed(new.nodes.iter().map(|n| &n.id)),
+    );
+    let new_at: HashMap<_, &Node> = new_keys.iter().copied().zip(&new.nodes).collect();
+    let in_old: HashSet<_> = old_keys.iter().collect();
+    for (k, n) in old_keys.iter().zip(&old.nodes) {
+        match new_at.get(k) {
             None => entries.push(Entry::NodeRemoved(n.clone())),
             Some(m) => {
                 let changes = node_changes(n, m);
@@ -233,21 +281,23 @@ pub fn diff(old: &ArgumentMap, new: &ArgumentMap) -> MapDiff {
             }
         }
     }
-    for n in new.nodes.iter().filter(|n| !old_nodes.contains_key(&n.id)) {
-        entries.push(Entry::NodeAdded(n.clone()));
+    for (k, n) in new_keys.iter().zip(&new.nodes) {
+        if !in_old.contains(k) {
+            entries.push(Entry::NodeAdded(n.clone()));
+        }
     }
-    let node_keys = |m: &ArgumentMap| m.nodes.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
-    if !same_order(&node_keys(old), &node_keys(new)) {
+    if !same_order(&old_keys, &new_keys) {
         entries.push(Entry::Reordered("nodes"));
     }
 
-    let key = |l: &Link| (l.from.clone(), l.to.clone());
-    let old_links: HashMap<(NodeId, NodeId), &Link> =
-        old.links.iter().map(|l| (key(l), l)).collect();
-    let new_links: HashMap<(NodeId, NodeId), &Link> =
-        new.links.iter().map(|l| (key(l), l)).collect();
-    for l in &old.links {
-        match new_links.get(&key(l)) {
+    let (old_keys, new_keys) = (
+        keyed(old.links.iter().map(|l| (&l.from, &l.to))),
+        keyed(new.links.iter().map(|l| (&l.from, &l.to))),
+    );
+    let new_at: HashMap<_, &Link> = new_keys.iter().copied().zip(&new.links).collect();
+    let in_old: HashSet<_> = old_keys.iter().collect();
+    for (k, l) in old_keys.iter().zip(&old.links) {
+        match new_at.get(k) {
             None => entries.push(Entry::LinkRemoved(l.clone())),
             Some(m) if m.relation != l.relation => entries.push(Entry::LinkChanged {
                 from: l.from.clone(),
@@ -258,22 +308,23 @@ pub fn diff(old: &ArgumentMap, new: &ArgumentMap) -> MapDiff {
             Some(_) => {}
         }
     }
-    for l in new
-        .links
-        .iter()
-        .filter(|l| !old_links.contains_key(&key(l)))
-    {
-        entries.push(Entry::LinkAdded(l.clone()));
+    for (k, l) in new_keys.iter().zip(&new.links) {
+        if !in_old.contains(k) {
+            entries.push(Entry::LinkAdded(l.clone()));
+        }
     }
-    let link_keys = |m: &ArgumentMap| m.links.iter().map(key).collect::<Vec<_>>();
-    if !same_order(&link_keys(old), &link_keys(new)) {
+    if !same_order(&old_keys, &new_keys) {
         entries.push(Entry::Reordered("links"));
     }
 
-    let new_sources: HashMap<&SourceId, &Source> = new.sources.iter().map(|s| (&s.id, s)).collect();
-    let old_sources: HashSet<&SourceId> = old.sources.iter().map(|s| &s.id).collect();
-    for s in &old.sources {
-        match new_sources.get(&s.id) {
+    let (old_keys, new_keys) = (
+        keyed(old.sources.iter().map(|s| &s.id)),
+        keyed(new.sources.iter().map(|s| &s.id)),
+    );
+    let new_at: HashMap<_, &Source> = new_keys.iter().copied().zip(&new.sources).collect();
+    let in_old: HashSet<_> = old_keys.iter().collect();
+    for (k, s) in old_keys.iter().zip(&old.sources) {
+        match new_at.get(k) {
             None => entries.push(Entry::SourceRemoved(s.clone())),
             Some(t) => {
                 let changes = source_changes(s, t);
@@ -286,11 +337,12 @@ pub fn diff(old: &ArgumentMap, new: &ArgumentMap) -> MapDiff {
             }
         }
     }
-    for s in new.sources.iter().filter(|s| !old_sources.contains(&s.id)) {
-        entries.push(Entry::SourceAdded(s.clone()));
+    for (k, s) in new_keys.iter().zip(&new.sources) {
+        if !in_old.contains(k) {
+            entries.push(Entry::SourceAdded(s.clone()));
+        }
     }
-    let source_keys = |m: &ArgumentMap| m.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
-    if !same_order(&source_keys(old), &source_keys(new)) {
+    if !same_order(&old_keys, &new_keys) {
         entries.push(Entry::Reordered("sources"));
     }
     MapDiff { entries }
@@ -304,7 +356,9 @@ impl fmt::Display for Entry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let fields = |f: &mut fmt::Formatter<'_>, changes: &[FieldChange]| -> fmt::Result {
             for c in changes {
-                if c.field.starts_with('+') {
+                if let Some(words) = &c.words {
+                    writeln!(f, "    {}: {words}", c.field)?;
+                } else if c.field.starts_with('+') {
                     writeln!(f, "    {} {}", c.field, c.new)?;
                 } else if c.field.starts_with('-') {
                     writeln!(f, "    {} {}", c.field, c.old)?;
@@ -315,7 +369,10 @@ impl fmt::Display for Entry {
             Ok(())
         };
         match self {
-            Entry::Map(c) => writeln!(f, "~ {}: {} → {}", c.field, c.old, c.new),
+            Entry::Map(c) => match &c.words {
+                Some(words) => writeln!(f, "~ {}: {words}", c.field),
+                None => writeln!(f, "~ {}: {} → {}", c.field, c.old, c.new),
+            },
             Entry::NodeAdded(n) => writeln!(
                 f,
                 "+ node {} ({}): {}",

@@ -17,9 +17,10 @@
 
 use super::compare::short;
 use crate::model::{
-    ArgumentMap, Link, Node, NodeId, Relation, Source, SourceId, has_errors, validate,
+    ArgumentMap, Citation, Link, MapIndex, Node, NodeId, Relation, Source, SourceId, has_errors,
+    validate,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::Hash;
 
 /// The merged map, the conflicts (each one line, in ours' favour), and notes on what the merge
@@ -46,6 +47,10 @@ fn side_word(ours: bool) -> &'static str {
     if ours { "ours" } else { "theirs" }
 }
 
+fn cite_set(citations: &[Citation]) -> HashSet<&Citation> {
+    citations.iter().collect()
+}
+
 /// Two nodes say the same apart from where they are.
 fn same_content(a: &Node, b: &Node) -> bool {
     a.id == b.id
@@ -56,16 +61,59 @@ fn same_content(a: &Node, b: &Node) -> bool {
         && a.citations == b.citations
 }
 
-/// `prefix` + one more than the largest number used after it.
-fn fresh(prefix: &str, used: &mut HashSet<String>) -> String {
-    let next = used
-        .iter()
-        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
-        .max()
-        .map_or(1, |n| n + 1);
-    let id = format!("{prefix}{next}");
-    used.insert(id.clone());
-    id
+/// Fresh ids `prefix` + number for one kind of item: one more than the largest number in use,
+/// then counting on, skipping every id in use in the three maps and every id already given
+/// out. After `u64::MAX` the count starts again at 0, still skipping what is used, so a fresh
+/// id never collides.
+struct FreshIds<'a> {
+    prefix: &'static str,
+    maps: [&'a ArgumentMap; 3],
+    ids_of: fn(&ArgumentMap) -> Vec<&str>,
+    next: u64,
+    /// Gathered on the first call to `fresh`: most merges need no fresh id.
+    used: Option<HashSet<String>>,
+}
+
+impl<'a> FreshIds<'a> {
+    fn new(
+        prefix: &'static str,
+        maps: [&'a ArgumentMap; 3],
+        ids_of: fn(&ArgumentMap) -> Vec<&str>,
+    ) -> Self {
+        Self {
+            prefix,
+            maps,
+            ids_of,
+            next: 0,
+            used: None,
+        }
+    }
+
+    fn fresh(&mut self) -> String {
+        let prefix = self.prefix;
+        if self.used.is_none() {
+            let used: HashSet<String> = self
+                .maps
+                .iter()
+                .flat_map(|m| (self.ids_of)(m))
+                .map(str::to_owned)
+                .collect();
+            let largest = used
+                .iter()
+                .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
+                .max();
+            self.next = largest.map_or(1, |n| n.wrapping_add(1));
+            self.used = Some(used);
+        }
+        let used = self.used.as_mut().expect("gathered above");
+        loop {
+            let id = format!("{prefix}{}", self.next);
+            self.next = self.next.wrapping_add(1);
+            if used.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
 }
 
 /// Theirs, with nodes and sources that both sides added under the same id (with different
@@ -76,18 +124,20 @@ fn rename_collisions(
     theirs: &ArgumentMap,
     notes: &mut Vec<String>,
 ) -> ArgumentMap {
-    let mut theirs = theirs.clone();
-    let mut used: HashSet<String> = [base, ours, &theirs]
-        .iter()
-        .flat_map(|m| m.nodes.iter().map(|n| n.id.0.clone()))
-        .collect();
+    let original = theirs;
+    let mut theirs = original.clone();
+    let (base_index, ours_index) = (base.index(), ours.index());
+    let mut ids = FreshIds::new("n", [base, ours, original], |m| {
+        m.nodes.iter().map(|n| n.id.as_str()).collect()
+    });
     let mut node_renames: HashMap<NodeId, NodeId> = HashMap::new();
     for node in &theirs.nodes {
-        if base.node(&node.id).is_none()
-            && let Some(o) = ours.node(&node.id)
+        if !base_index.has_node(&node.id)
+            && let Some(o) = ours_index.node(&node.id)
             && !same_content(o, node)
+            && !node_renames.contains_key(&node.id)
         {
-            let new = fresh("n", &mut used);
+            let new = ids.fresh();
             notes.push(format!(
                 "node {} was added on both sides with different content; theirs' is kept as {}",
                 short(node.id.as_str(), 40),
@@ -115,17 +165,18 @@ fn rename_collisions(
         step.nodes.iter_mut().for_each(rename);
     }
 
-    let mut used: HashSet<String> = [base, ours, &theirs]
-        .iter()
-        .flat_map(|m| m.sources.iter().map(|s| s.id.0.clone()))
-        .collect();
+    // Renaming nodes left source ids as they were.
+    let mut ids = FreshIds::new("s", [base, ours, original], |m| {
+        m.sources.iter().map(|s| s.id.as_str()).collect()
+    });
     let mut source_renames: HashMap<SourceId, SourceId> = HashMap::new();
     for source in &theirs.sources {
-        if base.source(&source.id).is_none()
-            && let Some(o) = ours.source(&source.id)
+        if !base_index.has_source(&source.id)
+            && let Some(o) = ours_index.source(&source.id)
             && o != source
+            && !source_renames.contains_key(&source.id)
         {
-            let new = fresh("s", &mut used);
+            let new = ids.fresh();
             notes.push(format!(
                 "source {} was added on both sides with different content; theirs' is kept as {}",
                 short(source.id.as_str(), 40),
@@ -269,15 +320,16 @@ impl Merger<'_> {
             ));
         }
         // Citations: each side's additions and removals apply.
-        let base_cites = b.map(|b| b.citations.as_slice()).unwrap_or_default();
+        let base_cites = cite_set(b.map(|b| b.citations.as_slice()).unwrap_or_default());
+        let (ours_cites, theirs_cites) = (cite_set(&o.citations), cite_set(&t.citations));
         out.citations = o
             .citations
             .iter()
-            .filter(|c| t.citations.contains(c) || !base_cites.contains(c))
+            .filter(|c| theirs_cites.contains(c) || !base_cites.contains(c))
             .chain(
                 t.citations
                     .iter()
-                    .filter(|c| !base_cites.contains(c) && !o.citations.contains(c)),
+                    .filter(|c| !base_cites.contains(c) && !ours_cites.contains(c)),
             )
             .cloned()
             .collect();
@@ -426,6 +478,7 @@ impl Merger<'_> {
 
     fn sources(&mut self) -> Vec<Source> {
         let (b, o, t) = (self.base, self.ours, self.theirs);
+        let (bi, oi, ti) = (b.index(), o.index(), t.index());
         let mut merged: HashMap<SourceId, Source> = HashMap::new();
         let all: Vec<&SourceId> = o
             .sources
@@ -440,7 +493,7 @@ impl Merger<'_> {
             }
             let kept = self.keep_or_delete(
                 || format!("source {}", short(id.as_str(), 40)),
-                (b.source(id), o.source(id), t.source(id)),
+                (bi.source(id), oi.source(id), ti.source(id)),
                 |a, b| a == b,
                 |m, b, o, t| m.source(b, o, t),
             );
@@ -456,101 +509,129 @@ impl Merger<'_> {
             .collect()
     }
 
-    /// The first version of node `id` found in ours, theirs or base.
-    fn any_node(&self, id: &NodeId) -> Option<Node> {
-        [self.ours, self.theirs, self.base]
-            .iter()
-            .find_map(|m| m.node(id).cloned())
-    }
-
-    fn any_source(&self, id: &SourceId) -> Option<Source> {
-        [self.ours, self.theirs, self.base]
-            .iter()
-            .find_map(|m| m.source(id).cloned())
-    }
-
-    /// Brings back nodes and sources that one side deleted but the merge still uses.
+    /// Brings back nodes and sources that one side deleted but the merge still uses: nodes
+    /// that links or the main claim name, then sources that nodes cite or that sources are
+    /// reported in (a restored source may need the one it is reported in, and so on).
     fn restore_references(&mut self, map: &mut ArgumentMap) {
-        for _ in 0..4 {
-            let mut changed = false;
-            let present: HashSet<NodeId> = map.nodes.iter().map(|n| n.id.clone()).collect();
-            let mut wanted: Vec<(NodeId, String)> = Vec::new();
-            for l in &map.links {
-                for end in [&l.from, &l.to] {
-                    if !present.contains(end) {
-                        wanted.push((
-                            end.clone(),
-                            format!(
-                                "the other side links it ({} → {})",
-                                short(l.from.as_str(), 40),
-                                short(l.to.as_str(), 40)
-                            ),
-                        ));
-                    }
+        // Ours, theirs and base, in the order a restored item is taken from.
+        let sides: [MapIndex; 3] = [self.ours.index(), self.theirs.index(), self.base.index()];
+        let mut nodes: HashSet<NodeId> = map.nodes.iter().map(|n| n.id.clone()).collect();
+        let mut wanted: Vec<(NodeId, String)> = Vec::new();
+        for l in &map.links {
+            for end in [&l.from, &l.to] {
+                if !nodes.contains(end) {
+                    wanted.push((
+                        end.clone(),
+                        format!(
+                            "the other side links it ({} → {})",
+                            short(l.from.as_str(), 40),
+                            short(l.to.as_str(), 40)
+                        ),
+                    ));
                 }
             }
-            if let Some(main) = &map.main_claim
-                && !present.contains(main)
-            {
-                wanted.push((
-                    main.clone(),
-                    "the other side makes it the main claim".into(),
+        }
+        if let Some(main) = &map.main_claim
+            && !nodes.contains(main)
+        {
+            wanted.push((
+                main.clone(),
+                "the other side makes it the main claim".into(),
+            ));
+        }
+        for (id, why) in wanted {
+            if nodes.contains(&id) {
+                continue;
+            }
+            if let Some(node) = sides.iter().find_map(|side| side.node(&id)) {
+                self.conflicts.push(format!(
+                    "conflict: node {} was deleted on one side but {why}; the node is kept",
+                    short(id.as_str(), 40)
+                ));
+                map.nodes.push(node.clone());
+                nodes.insert(id);
+            }
+        }
+
+        let mut sources: HashSet<SourceId> = map.sources.iter().map(|s| s.id.clone()).collect();
+        let mut wanted: VecDeque<SourceId> = map
+            .nodes
+            .iter()
+            .flat_map(|n| n.citations.iter().map(|c| c.source.clone()))
+            .chain(map.sources.iter().filter_map(|s| s.reported_in.clone()))
+            .collect();
+        while let Some(id) = wanted.pop_front() {
+            if sources.contains(&id) {
+                continue;
+            }
+            if let Some(source) = sides.iter().find_map(|side| side.source(&id)) {
+                self.conflicts.push(format!(
+                    "conflict: source {} was deleted on one side but the other side still cites it; the source is kept",
+                    short(id.as_str(), 40)
+                ));
+                wanted.extend(source.reported_in.clone());
+                map.sources.push(source.clone());
+                sources.insert(id);
+            }
+        }
+        self.drop_dangling(map, &nodes, &sources);
+    }
+
+    /// Removes what still points nowhere after `restore_references`, saying so: with valid
+    /// inputs nothing is left (every reference names an item of the side it came from).
+    fn drop_dangling(
+        &mut self,
+        map: &mut ArgumentMap,
+        nodes: &HashSet<NodeId>,
+        sources: &HashSet<SourceId>,
+    ) {
+        let mut dropped: Vec<String> = Vec::new();
+        map.links.retain(|l| {
+            let keep = nodes.contains(&l.from) && nodes.contains(&l.to);
+            if !keep {
+                dropped.push(format!(
+                    "link {} → {}",
+                    short(l.from.as_str(), 40),
+                    short(l.to.as_str(), 40)
                 ));
             }
-            for (id, why) in wanted {
-                if map.node(&id).is_some() {
-                    continue;
-                }
-                if let Some(node) = self.any_node(&id) {
-                    self.conflicts.push(format!(
-                        "conflict: node {} was deleted on one side but {why}; the node is kept",
-                        short(id.as_str(), 40)
-                    ));
-                    map.nodes.push(node);
-                    changed = true;
-                }
-            }
-            let present: HashSet<SourceId> = map.sources.iter().map(|s| s.id.clone()).collect();
-            let mut wanted: Vec<SourceId> = Vec::new();
-            for n in &map.nodes {
-                wanted.extend(n.citations.iter().map(|c| c.source.clone()));
-            }
-            wanted.extend(map.sources.iter().filter_map(|s| s.reported_in.clone()));
-            for id in wanted {
-                if present.contains(&id) || map.source(&id).is_some() {
-                    continue;
-                }
-                if let Some(source) = self.any_source(&id) {
-                    self.conflicts.push(format!(
-                        "conflict: source {} was deleted on one side but the other side still cites it; the source is kept",
-                        short(id.as_str(), 40)
-                    ));
-                    map.sources.push(source);
-                    changed = true;
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
-        // Links and citations that still point nowhere (nothing to restore) are dropped.
-        let nodes: HashSet<NodeId> = map.nodes.iter().map(|n| n.id.clone()).collect();
-        map.links
-            .retain(|l| nodes.contains(&l.from) && nodes.contains(&l.to));
-        let sources: HashSet<SourceId> = map.sources.iter().map(|s| s.id.clone()).collect();
+            keep
+        });
         for n in &mut map.nodes {
-            n.citations.retain(|c| sources.contains(&c.source));
+            n.citations.retain(|c| {
+                let keep = sources.contains(&c.source);
+                if !keep {
+                    dropped.push(format!(
+                        "node {}'s citation of {}",
+                        short(n.id.as_str(), 40),
+                        short(c.source.as_str(), 40)
+                    ));
+                }
+                keep
+            });
         }
         for s in &mut map.sources {
-            if s.reported_in
-                .as_ref()
-                .is_some_and(|via| !sources.contains(via))
+            if let Some(via) = &s.reported_in
+                && !sources.contains(via)
             {
+                dropped.push(format!(
+                    "source {}'s \"reported in\" {}",
+                    short(s.id.as_str(), 40),
+                    short(via.as_str(), 40)
+                ));
                 s.reported_in = None;
             }
         }
-        if map.main_claim.as_ref().is_some_and(|m| !nodes.contains(m)) {
+        if let Some(main) = &map.main_claim
+            && !nodes.contains(main)
+        {
+            dropped.push(format!("the main claim {}", short(main.as_str(), 40)));
             map.main_claim = None;
+        }
+        for what in dropped {
+            self.conflicts.push(format!(
+                "conflict: {what} names an item that no side has; it is dropped"
+            ));
         }
         if let Some(steps) = &mut map.presentation {
             let before: usize = steps.iter().map(|s| s.nodes.len()).sum();

@@ -4,6 +4,7 @@
 
 mod compare;
 mod merge;
+mod words;
 
 pub use compare::{Entry, FieldChange, MapDiff, diff};
 pub use merge::{Merged, merge};

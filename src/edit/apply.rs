@@ -1,5 +1,6 @@
 use super::{Edit, EditError};
-use crate::model::{ArgumentMap, Node, NodeId, Source};
+use crate::model::{ArgumentMap, Citation, Node, NodeId, Source, SourceId};
+use std::collections::HashSet;
 
 impl Edit {
     /// Applies the edit to `map` and returns its inverse. On error the map is unchanged.
@@ -123,9 +124,7 @@ impl Edit {
                 }
             }
             Edit::SetCitations { id, citations } => {
-                if let Some(c) = citations.iter().find(|c| map.source(&c.source).is_none()) {
-                    return Err(EditError::NoSuchSource(c.source.clone()));
-                }
+                check_citations(map, &citations)?;
                 let node = node_mut(map, &id)?;
                 let old = std::mem::replace(&mut node.citations, citations);
                 Edit::SetCitations { id, citations: old }
@@ -188,11 +187,12 @@ impl Edit {
                 }
             }
             Edit::SetPresentation { steps } => {
+                let nodes: HashSet<&NodeId> = map.nodes.iter().map(|n| &n.id).collect();
                 if let Some(id) = steps
                     .iter()
                     .flatten()
                     .flat_map(|s| &s.nodes)
-                    .find(|id| map.node(id).is_none())
+                    .find(|id| !nodes.contains(id))
                 {
                     return Err(EditError::NoSuchNode(id.clone()));
                 }
@@ -200,42 +200,44 @@ impl Edit {
                     steps: std::mem::replace(&mut map.presentation, steps),
                 }
             }
-            Edit::Batch(edits) => {
-                let mut inverses = Vec::with_capacity(edits.len());
-                for edit in edits {
-                    match edit.apply(map) {
-                        Ok(inverse) => inverses.push(inverse),
-                        Err(e) => {
-                            // All or nothing: roll back what was applied.
-                            for inverse in inverses.into_iter().rev() {
-                                inverse
-                                    .apply(map)
-                                    .expect("an inverse applies to the state it was made from");
-                            }
-                            return Err(e);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Edit::Batch(inverses)
-            }
+            Edit::Batch(edits) => super::bulk::apply_batch(edits, map)?,
         })
     }
 }
 
 /// Edits keep a valid map valid: what would be a validation error is refused up front.
 fn check_node(map: &ArgumentMap, node: &Node) -> Result<(), EditError> {
+    check_node_fields(node)?;
+    check_citations(map, &node.citations)
+}
+
+pub(super) fn check_node_fields(node: &Node) -> Result<(), EditError> {
     if node.id.as_str().trim().is_empty() {
         return Err(EditError::EmptyId);
     }
     if node.text.trim().is_empty() {
         return Err(EditError::EmptyText);
     }
-    match node
-        .citations
-        .iter()
-        .find(|c| map.source(&c.source).is_none())
-    {
+    Ok(())
+}
+
+/// Every cited source is in the map (one pass over the sources, not one per citation).
+fn check_citations(map: &ArgumentMap, citations: &[Citation]) -> Result<(), EditError> {
+    if citations.is_empty() {
+        return Ok(());
+    }
+    cited_sources_exist(&source_ids(map), citations)
+}
+
+pub(super) fn source_ids(map: &ArgumentMap) -> HashSet<&SourceId> {
+    map.sources.iter().map(|s| &s.id).collect()
+}
+
+pub(super) fn cited_sources_exist(
+    sources: &HashSet<&SourceId>,
+    citations: &[Citation],
+) -> Result<(), EditError> {
+    match citations.iter().find(|c| !sources.contains(&c.source)) {
         Some(c) => Err(EditError::NoSuchSource(c.source.clone())),
         None => Ok(()),
     }

@@ -108,9 +108,10 @@ pub fn insert_fragment(
         .0
         .strip_prefix('n')
         .and_then(|n| n.parse::<u64>().ok())
-        .map_or(0, |n| n - 1);
+        .map_or(0, |n| n.wrapping_sub(1));
+    // Wrapping is safe: `used` rules out every id taken.
     let mut fresh = |used: &mut HashSet<String>, prefix: &str| loop {
-        counter += 1;
+        counter = counter.wrapping_add(1);
         let candidate = format!("{prefix}{counter}");
         if used.insert(candidate.clone()) {
             return candidate;
@@ -123,8 +124,10 @@ pub fn insert_fragment(
     let mut source_ids = HashMap::new();
     let mut used_sources: HashSet<String> = map.sources.iter().map(|s| s.id.0.clone()).collect();
     let mut next_source = map.sources.len();
+    let index = map.index();
     for source in &fragment.sources {
-        if map.sources.iter().any(|s| s == source) {
+        // An identical source has the same id.
+        if index.source(&source.id) == Some(source) {
             continue;
         }
         let mut s = source.clone();

@@ -5,6 +5,7 @@
 
 mod apply;
 mod build;
+mod bulk;
 mod history;
 
 pub use build::{delete_links, delete_nodes, delete_source, insert_fragment};

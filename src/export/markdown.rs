@@ -6,7 +6,9 @@
 //! bears on several nodes is written out once and referred back to after that. Nodes not
 //! connected to the main claim follow in a section of their own.
 
-use crate::model::{ArgumentMap, Citation, Node, NodeKind, OutlineRow, Relation, outline};
+use crate::model::{
+    ArgumentMap, Citation, MapIndex, Node, NodeKind, OutlineRow, Relation, outline,
+};
 use crate::render::clean::{clean, one_line};
 use std::fmt::Write;
 
@@ -36,6 +38,7 @@ pub fn to_markdown(map: &ArgumentMap) -> String {
     }
 
     let tree = outline(map);
+    let index = map.index();
     let (attached, unattached) = tree.rows.split_at(tree.unattached_from);
     doc.blank();
     match attached.split_first() {
@@ -47,14 +50,14 @@ pub fn to_markdown(map: &ArgumentMap) -> String {
                 NodeKind::Claim => String::new(),
                 kind => format!(" ({})", kind.as_str()),
             };
-            let notes = doc.footnotes(map, node);
+            let notes = doc.footnotes(&index, node);
             doc.line(&format!(
                 "**Main claim{kind}:** {}{notes}",
                 text_block(&node.text, "")
             ));
             if !children.is_empty() {
                 doc.blank();
-                doc.rows(map, children, 1);
+                doc.rows(map, &index, children, 1);
             }
         }
         None => doc.line("This map has no nodes."),
@@ -63,7 +66,7 @@ pub fn to_markdown(map: &ArgumentMap) -> String {
         doc.blank();
         doc.line("## Not connected to the main claim");
         doc.blank();
-        doc.rows(map, unattached, 0);
+        doc.rows(map, &index, unattached, 0);
     }
     if !doc.notes.is_empty() {
         doc.blank();
@@ -93,7 +96,13 @@ impl Doc {
     }
 
     /// Outline rows as a nested list; rows at `base_depth` are top-level items.
-    fn rows(&mut self, map: &ArgumentMap, rows: &[OutlineRow], base_depth: usize) {
+    fn rows(
+        &mut self,
+        map: &ArgumentMap,
+        index: &MapIndex,
+        rows: &[OutlineRow],
+        base_depth: usize,
+    ) {
         for row in rows {
             let node = &map.nodes[row.node];
             let level = row.depth.saturating_sub(base_depth);
@@ -114,7 +123,7 @@ impl Doc {
                     escape(&first_words(&node.text))
                 ));
             } else {
-                let notes = self.footnotes(map, node);
+                let notes = self.footnotes(index, node);
                 let text = text_block(&node.text, &format!("{indent}  "));
                 self.line(&format!("{indent}- {deeper}{head}: {text}{notes}"));
             }
@@ -122,10 +131,10 @@ impl Doc {
     }
 
     /// Footnote references for the node's citations (`[^3][^4]`), recording their texts.
-    fn footnotes(&mut self, map: &ArgumentMap, node: &Node) -> String {
+    fn footnotes(&mut self, index: &MapIndex, node: &Node) -> String {
         let mut refs = String::new();
         for citation in &node.citations {
-            self.notes.push(footnote(map, citation));
+            self.notes.push(footnote(index, citation));
             let _ = write!(refs, "[^{}]", self.notes.len());
         }
         refs
@@ -140,7 +149,7 @@ fn verb(relation: Relation) -> &'static str {
 }
 
 /// One footnote: the quote and where it is, then the source, its byline and its rating.
-fn footnote(map: &ArgumentMap, citation: &Citation) -> String {
+fn footnote(index: &MapIndex, citation: &Citation) -> String {
     let mut parts = Vec::new();
     let quote = one_line(&citation.quote);
     let locator = one_line(&citation.locator);
@@ -154,7 +163,7 @@ fn footnote(map: &ArgumentMap, citation: &Citation) -> String {
         (true, false) => parts.push(format!("{}.", escape(&locator))),
         (true, true) => {}
     }
-    let Some(source) = map.source(&citation.source) else {
+    let Some(source) = index.source(&citation.source) else {
         parts.push(format!(
             "Source \u{201c}{}\u{201d} (not in this map).",
             escape(&one_line(citation.source.as_str()))
@@ -175,7 +184,7 @@ fn footnote(map: &ArgumentMap, citation: &Citation) -> String {
     }
     let _ = write!(what, " ({}).", source.kind.as_str());
     parts.push(what);
-    if let Some(via) = source.reported_in.as_ref().and_then(|id| map.source(id)) {
+    if let Some(via) = source.reported_in.as_ref().and_then(|id| index.source(id)) {
         parts.push(format!("Reported in *{}*.", escape(&one_line(&via.title))));
     }
     parts.push(rating(source));

@@ -23,9 +23,10 @@ pub fn place_new_child(
     let width = f64::from(size.0);
     let p = card_of(parent_node);
     // The children in the row under the parent: those below it, in the nearest row.
+    let index = map.index();
     let below: Vec<Card> = map
         .incoming(parent)
-        .filter_map(|link| map.node(&link.from))
+        .filter_map(|link| index.node(&link.from))
         .map(&card_of)
         .filter(|child| child.top >= p.bottom())
         .collect();

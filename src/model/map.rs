@@ -1,5 +1,5 @@
 use super::{Link, Node, NodeId, NodeKind, Relation, Source, SourceId};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A whole argument map: what a `.ron` file holds.
 ///
@@ -71,46 +71,67 @@ impl ArgumentMap {
         {
             return Some(id);
         }
+        let n = self.nodes.len();
         let index = self.node_index();
-        let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
-        for link in &self.links {
-            if let (Some(&f), Some(&t)) = (index.get(&link.from), index.get(&link.to)) {
-                incoming[t].push(f);
-            }
+        let ends: Vec<(usize, usize)> = self
+            .links
+            .iter()
+            .filter_map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
+            .collect();
+        let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); n];
+        // Only claims that bear on nothing else can be the root of the argument.
+        let mut has_outgoing = vec![false; n];
+        for &(f, t) in &ends {
+            incoming[t].push(f);
+            has_outgoing[f] = true;
         }
-        let reach = |start: usize| {
-            let mut seen = vec![false; self.nodes.len()];
+        // A claim reaches at most the nodes of its connected part of the map: the biggest
+        // parts are tried first and parts too small to win are skipped, so a map of many
+        // separate claims is not walked once per claim.
+        let part_size = connected_part_sizes(n, &ends);
+        let mut candidates: Vec<usize> = (0..n)
+            .filter(|&i| self.nodes[i].kind == NodeKind::Claim && !has_outgoing[i])
+            .collect();
+        candidates.sort_by_key(|&i| std::cmp::Reverse(part_size[i]));
+        // Walks stop after visiting a few times the map's size in all (claims that share
+        // long chains of support could otherwise cost a walk each): linear in the map,
+        // exact for any real argument.
+        let mut budget = 4 * (n + ends.len()) + 1024;
+        let mut seen = vec![usize::MAX; n];
+        let mut best: Option<(usize, usize)> = None;
+        for (walk, &start) in candidates.iter().enumerate() {
+            if let Some((best_i, best_score)) = best {
+                let bound = part_size[start];
+                if bound < best_score {
+                    break;
+                }
+                if bound == best_score && start > best_i {
+                    continue;
+                }
+            }
+            if budget == 0 {
+                break;
+            }
             let mut stack = vec![start];
-            seen[start] = true;
-            let mut count = 0usize;
+            seen[start] = walk;
+            let mut score = 0usize;
             while let Some(i) = stack.pop() {
-                count += 1;
+                score += 1;
                 for &j in &incoming[i] {
-                    if !seen[j] {
-                        seen[j] = true;
+                    budget = budget.saturating_sub(1);
+                    if seen[j] != walk {
+                        seen[j] = walk;
                         stack.push(j);
                     }
                 }
+                if budget == 0 {
+                    break;
+                }
             }
-            count
-        };
-        // Only claims that bear on nothing else can be the root of the argument.
-        let mut has_outgoing = vec![false; self.nodes.len()];
-        for link in &self.links {
-            if let Some(&f) = index.get(&link.from) {
-                has_outgoing[f] = true;
-            }
-        }
-        let candidates = self
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(i, n)| n.kind == NodeKind::Claim && !has_outgoing[*i]);
-        let mut best: Option<(usize, usize)> = None;
-        for (i, _) in candidates {
-            let score = reach(i);
-            if best.is_none_or(|(_, s)| score > s) {
-                best = Some((i, score));
+            if best.is_none_or(|(best_i, best_score)| {
+                score > best_score || (score == best_score && start < best_i)
+            }) {
+                best = Some((start, score));
             }
         }
         best.map(|(i, _)| &self.nodes[i].id)
@@ -154,12 +175,42 @@ impl ArgumentMap {
     }
 }
 
-/// `prefix` followed by one more than the largest number already used with that prefix.
-fn fresh_id<'a>(prefix: &str, used: impl Iterator<Item = &'a str>) -> String {
-    let next = used
-        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
-        .max()
-        .map_or(1, |n| n + 1);
+/// For each of `n` nodes, how many nodes its connected part of the map has (links taken both
+/// ways), by union-find.
+fn connected_part_sizes(n: usize, ends: &[(usize, usize)]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for &(a, b) in ends {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent[ra] = rb;
+        }
+    }
+    let mut size = vec![0usize; n];
+    let roots: Vec<usize> = (0..n).map(|i| root(&mut parent, i)).collect();
+    for &r in &roots {
+        size[r] += 1;
+    }
+    roots.iter().map(|&r| size[r]).collect()
+}
+
+/// `prefix` followed by one more than the largest number already used with that prefix; when
+/// that is `u64::MAX`, the smallest number not used (so the id is never taken).
+fn fresh_id<'a>(prefix: &str, used: impl Iterator<Item = &'a str> + Clone) -> String {
+    let numbers = used.filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok());
+    let next = match numbers.clone().max() {
+        None => 1,
+        Some(largest) => largest.checked_add(1).unwrap_or_else(|| {
+            let taken: HashSet<u64> = numbers.collect();
+            (1..).find(|n| !taken.contains(n)).unwrap_or(0)
+        }),
+    };
     format!("{prefix}{next}")
 }
 
@@ -219,5 +270,16 @@ mod tests {
             ArgumentMap::new("t").fresh_source_id(),
             SourceId::from("s1")
         );
+    }
+
+    #[test]
+    fn fresh_ids_never_wrap_around_onto_a_used_one() {
+        let mut map = ArgumentMap::new("t");
+        map.nodes = vec![
+            node(&format!("n{}", u64::MAX), NodeKind::Claim),
+            node("n1", NodeKind::Claim),
+            node("n2", NodeKind::Claim),
+        ];
+        assert_eq!(map.fresh_node_id(), NodeId::from("n3"));
     }
 }

@@ -3,6 +3,7 @@
 //! Nothing here knows about egui or files; the GUI, the file format and the CLI all build on it.
 
 mod ids;
+mod index;
 mod link;
 mod map;
 mod node;
@@ -13,6 +14,7 @@ mod subset;
 mod validate;
 
 pub use ids::{NodeId, SourceId};
+pub use index::MapIndex;
 pub use link::{Link, Relation};
 pub use map::ArgumentMap;
 pub use node::{Citation, Node, NodeKind, Position};

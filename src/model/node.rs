@@ -117,7 +117,7 @@ impl<'de> Deserialize<'de> for Position {
 }
 
 /// Ties a node to a source: the exact words relied on and where to find them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     pub source: SourceId,

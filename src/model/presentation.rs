@@ -57,11 +57,21 @@ impl Step {
     /// The source line of this step: one "Source: TITLE, AUTHORS — reliability B2" per source
     /// its nodes cite, in order, each once.
     pub fn source_lines(&self, map: &ArgumentMap) -> Vec<String> {
+        // A step of a few nodes (presentation mode asks every frame) scans for them; a big
+        // one (a whole map's leaves) builds an index rather than scanning once per node.
+        let index = (self.nodes.len() > 4).then(|| map.index());
+        let node = |id: &NodeId| index.as_ref().map_or_else(|| map.node(id), |i| i.node(id));
+        let source = |id: &crate::model::SourceId| {
+            index
+                .as_ref()
+                .map_or_else(|| map.source(id), |i| i.source(id))
+        };
         let mut lines: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for id in &self.nodes {
-            let Some(node) = map.node(id) else { continue };
+            let Some(node) = node(id) else { continue };
             for c in &node.citations {
-                let Some(source) = map.source(&c.source) else {
+                let Some(source) = source(&c.source) else {
                     continue;
                 };
                 let mut line = format!("Source: {}", source.title);
@@ -71,7 +81,7 @@ impl Step {
                 if let Some(r) = source.rating() {
                     line.push_str(&format!(" — reliability {r}"));
                 }
-                if !lines.contains(&line) {
+                if seen.insert(line.clone()) {
                     lines.push(line);
                 }
             }

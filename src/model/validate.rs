@@ -128,19 +128,24 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
     }
 
     // Sources: ids unique and non-empty, titled, second-hand links resolvable.
-    let mut source_ids: HashSet<&SourceId> = HashSet::with_capacity(map.sources.len());
+    let mut first_source: HashMap<&SourceId, usize> = HashMap::with_capacity(map.sources.len());
     for (index, source) in map.sources.iter().enumerate() {
         let place = || ProblemPlace::Source {
             index,
             id: source.id.clone(),
         };
+        // Recorded even when empty, so that citations find the source as `map.source` does.
+        let duplicate = first_source.contains_key(&source.id);
+        if !duplicate {
+            first_source.insert(&source.id, index);
+        }
         if source.id.as_str().trim().is_empty() {
             push(
                 Error,
                 place(),
                 format!("source #{} has an empty id", index + 1),
             );
-        } else if !source_ids.insert(&source.id) {
+        } else if duplicate {
             push(
                 Error,
                 place(),
@@ -179,7 +184,7 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
                     place,
                     format!("source \"{}\" is reported in itself", source.id),
                 );
-            } else if !source_ids.contains(via) {
+            } else if !first_source.contains_key(via) {
                 push(
                     Error,
                     place,
@@ -228,7 +233,7 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
     }
 
     if let Some(main) = &map.main_claim {
-        match map.nodes.iter().find(|n| &n.id == main) {
+        match first_node.get(main).map(|&i| &map.nodes[i]) {
             None => push(
                 Error,
                 ProblemPlace::MainClaim,
@@ -256,7 +261,7 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
                 node_id: node.id.clone(),
                 citation: citation_index,
             };
-            match map.source(&citation.source) {
+            match first_source.get(&citation.source).map(|&i| &map.sources[i]) {
                 None => push(
                     Error,
                     place(),
