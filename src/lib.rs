@@ -10,10 +10,12 @@
 //! - [`generate`]: realistic generated maps for tests and benchmarks.
 //! - [`interchange`]: Argdown and AIF, to share maps with other argument-mapping tools.
 //! - [`diff`]: what changed between two maps, and three-way merges (git drivers).
+//! - [`crash`]: crash reports written when argmap panics (kept locally, never sent).
 
 pub mod app;
 pub mod bundled;
 pub mod cli;
+pub mod crash;
 pub mod diff;
 pub mod edit;
 pub mod export;

@@ -47,6 +47,9 @@ impl ArgmapApp {
     }
 
     pub fn perform(&mut self, action: Action, ctx: &egui::Context) {
+        // For a crash report: what the user did last.
+        crate::crash::note_command(action.text());
+        log::debug!("command: {}", action.text());
         self.perform_inner(action, ctx);
         // Undo, redo, open… change the map outside `apply`: keep derived facts in step.
         self.refresh_derived();
@@ -103,22 +106,26 @@ impl ArgmapApp {
                     self.message = Some("Select a node first: Tab adds a node linked to it.".into())
                 }
             },
-            Action::AddNode(kind) => match self.view.selection.primary().cloned() {
-                Some(parent) => self.start_linked_node(parent, kind),
-                None => {
-                    let centre = self.view.camera.visible_map_rect(rect).center();
-                    self.start_new_node(
-                        kind,
-                        centre - vec2(super::canvas::card::CARD_WIDTH / 2.0, 40.0),
-                        None,
-                    );
+            Action::AddClaim | Action::AddEvidence | Action::AddCounterpoint => {
+                let kind = action.node_kind().unwrap_or(NodeKind::Claim);
+                match self.view.selection.primary().cloned() {
+                    Some(parent) => self.start_linked_node(parent, kind),
+                    None => {
+                        let centre = self.view.camera.visible_map_rect(rect).center();
+                        self.start_new_node(
+                            kind,
+                            centre - vec2(super::canvas::card::CARD_WIDTH / 2.0, 40.0),
+                            None,
+                        );
+                    }
                 }
-            },
+            }
             Action::EditText => match self.view.selection.primary().cloned() {
                 Some(id) => self.start_editing(id),
                 None => self.message = Some("Select a node to edit its text.".into()),
             },
             Action::Find => self.find.open(),
+            Action::CommandPalette => self.palette.toggle(),
             Action::FitMap if rect.is_positive() => {
                 self.view.camera = fit_camera(self.doc.map(), &self.derived, &self.sizes, rect);
             }
@@ -130,8 +137,19 @@ impl ArgmapApp {
                 let factor = 1.0 / self.view.camera.zoom;
                 self.view.camera.zoom_around(rect, rect.center(), factor);
             }
+            Action::UiLarger => {
+                self.set_ui_scale(ctx, super::ui_scale::larger(self.settings.ui_scale))
+            }
+            Action::UiSmaller => {
+                self.set_ui_scale(ctx, super::ui_scale::smaller(self.settings.ui_scale))
+            }
+            Action::UiReset => self.set_ui_scale(ctx, super::ui_scale::DEFAULT),
             Action::ClearSelection => self.view.selection.clear(),
-            Action::Go(direction) => self.go(direction),
+            Action::GoUp | Action::GoDown | Action::GoLeft | Action::GoRight => {
+                if let Some(direction) = action.direction() {
+                    self.go(direction);
+                }
+            }
             Action::ToggleOutline => self.settings.show_outline ^= true,
             Action::ToggleInspector => self.settings.show_inspector ^= true,
             Action::ToggleLegend => self.settings.show_legend ^= true,
@@ -166,26 +184,23 @@ impl ArgmapApp {
                     );
                 }
             }
-            Action::OpenRecent(i) => {
-                if let Some(path) = self.settings.recent.get(i).cloned() {
-                    self.ask_then(super::files::Then::Open(Some(path)));
-                }
-            }
+        }
+    }
+
+    /// File → Open recent: the n-th file of the recent-files list.
+    pub(super) fn open_recent(&mut self, i: usize) {
+        if let Some(path) = self.settings.recent.get(i).cloned() {
+            crate::crash::note_command("Open recent");
+            self.ask_then(super::files::Then::Open(Some(path)));
         }
     }
 
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.text_edit_focused() || self.was_typing;
         // Shortcuts with more modifiers first: egui matches `F` on Shift+F too.
-        let mut candidates: Vec<(Action, egui::KeyboardShortcut)> = Action::WITH_SHORTCUTS
-            .iter()
+        let mut candidates: Vec<(Action, egui::KeyboardShortcut)> = Action::iter()
             .filter(|a| !a.is_clipboard())
-            .flat_map(|&a| {
-                a.shortcut()
-                    .into_iter()
-                    .chain(a.alternative_shortcuts().iter().copied())
-                    .map(move |s| (a, s))
-            })
+            .flat_map(|a| a.shortcuts().map(move |s| (a, s)))
             .collect();
         candidates.sort_by_key(|(_, s)| {
             let m = s.modifiers;
@@ -475,6 +490,7 @@ impl ArgmapApp {
     }
 
     pub(super) fn on_canvas_request(&mut self, request: CanvasRequest) {
+        crate::crash::note_canvas_request(&request);
         match request {
             CanvasRequest::Move { ids, delta } => {
                 let moves = ids

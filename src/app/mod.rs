@@ -9,22 +9,27 @@ mod camera;
 pub mod canvas;
 mod clipboard;
 mod commands;
+mod crash_notice;
 mod derived;
 pub mod dialogs;
 mod document;
 mod export_dialog;
+mod file_views;
 mod files;
 mod find;
 mod icon;
 mod import;
 mod library;
 mod navigate;
+mod palette;
 mod panels;
 mod present;
 mod recovery;
 mod settings;
+mod start_failure;
 mod startup;
 mod theme;
+mod ui_scale;
 mod url;
 mod view;
 
@@ -32,6 +37,7 @@ pub use actions::{Action, default_child};
 pub use camera::Camera;
 pub use canvas::CanvasRequest;
 pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use library::{LeftTab, RightTab};
 pub use navigate::Direction;
 pub use startup::Startup;
 pub use view::{Reveal, Selection};
@@ -44,7 +50,6 @@ use egui::{Rect, Ui};
 use export_dialog::ExportDialog;
 use files::Prompt;
 use find::FindState;
-use library::{LeftTab, RightTab};
 use panels::outline::OutlineState;
 use panels::reader::ReaderState;
 use panels::source_editor::SourceDraft;
@@ -84,12 +89,19 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            crate::cli::report_error(format_args!(
-                "cannot open the argmap window: {e}. argmap needs a desktop session (X11 or Wayland) with OpenGL 2 or later."
-            ));
+            log::debug!("eframe::run_native failed: {e:?}");
+            let session = start_failure::Session::from_env();
+            let stage = start_failure::stage(&e);
+            crate::cli::report_error(start_failure::explain(stage, &e.to_string(), &session));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Where crash-recovery files (and crash reports) go by default: the platform's per-user data
+/// folder, e.g. `~/.local/share/argmap/recovery` on Linux.
+pub fn recovery_folder() -> Option<PathBuf> {
+    Recovery::default_folder()
 }
 
 /// `<map title> — argmap`, with a leading `•` when there are unsaved changes.
@@ -134,6 +146,13 @@ pub struct ArgmapApp {
     dialogs: Box<dyn FileDialogs>,
     recovery: Recovery,
     show_shortcuts: bool,
+    /// The command palette (Ctrl+Shift+P).
+    palette: palette::Palette,
+    /// How each recent file was left (camera, tabs), and which file the window shows.
+    file_views: file_views::FileViews,
+    file_view_tracker: file_views::Tracker,
+    /// A crash report from an earlier run, announced once.
+    crash_notice: Option<PathBuf>,
     /// File → Export…: whether the dialog is open, and its choices.
     export: ExportDialog,
     /// A question waiting for the user's answer (unsaved changes, restore, problems).
@@ -154,17 +173,26 @@ pub struct ArgmapApp {
 
 impl ArgmapApp {
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup, env: Environment) -> Self {
-        let settings = cc
+        let mut settings = cc
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, settings::STORAGE_KEY))
             .unwrap_or_default();
+        let file_views: file_views::FileViews = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, file_views::STORAGE_KEY))
+            .unwrap_or_default();
+        // egui's own Ctrl+plus/minus GUI zoom would scale the map too; see `ui_scale`.
+        cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        settings.ui_scale = ui_scale::sanitised(settings.ui_scale);
+        ui_scale::apply(&cc.egui_ctx, settings.ui_scale);
         let Startup { document, problems } = startup;
+        let crash_folder = env.recovery_folder.clone();
         let recovery = Recovery::new(env.recovery_folder);
         let prompt = match problems {
             Some((file, lines)) => Some(Prompt::Problems { file, lines }),
             None => recovery.leftovers().into_iter().next().map(Prompt::Restore),
         };
-        Self {
+        let mut app = Self {
             sent_title: window_title(document.map(), false),
             doc: document,
             derived: Derived::default(),
@@ -181,6 +209,10 @@ impl ArgmapApp {
             dialogs: env.dialogs,
             recovery,
             show_shortcuts: false,
+            palette: palette::Palette::default(),
+            file_views,
+            file_view_tracker: file_views::Tracker::default(),
+            crash_notice: None,
             export: ExportDialog::default(),
             prompt,
             message: None,
@@ -188,7 +220,9 @@ impl ArgmapApp {
             was_typing: false,
             presenting: None,
             present_on_start: false,
-        }
+        };
+        app.find_new_crash_report(crash_folder.as_deref());
+        app
     }
 
     pub fn map(&self) -> &ArgumentMap {
@@ -309,14 +343,20 @@ impl eframe::App for ArgmapApp {
         }
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
-        if self.prompt.is_none() && !self.export.open {
+        if self.prompt.is_none() && !self.export.open && !self.palette.open {
             self.handle_shortcuts(&ctx);
             self.handle_clipboard_events(&ctx);
         }
 
         let mut chosen = None;
+        let mut open_recent = None;
         egui::Panel::top("menu").show(ui, |ui| {
-            chosen = panels::menu::menu_bar(ui, &self.settings, &self.doc, &self.view.selection);
+            use panels::menu::MenuChoice;
+            match panels::menu::menu_bar(ui, &self.settings, &self.doc, &self.view.selection) {
+                Some(MenuChoice::Run(action)) => chosen = Some(action),
+                Some(MenuChoice::OpenRecent(i)) => open_recent = Some(i),
+                None => {}
+            }
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
             chosen = chosen.or(panels::menu::toolbar(ui, self.view.camera.zoom));
@@ -442,6 +482,8 @@ impl eframe::App for ArgmapApp {
                     }
                 });
         }
+        // A file opened by a shortcut this frame shows as it was left, from its first frame.
+        self.follow_file_change();
         let requests = egui::CentralPanel::no_frame()
             .show(ui, |ui| {
                 canvas::Canvas {
@@ -465,20 +507,40 @@ impl eframe::App for ArgmapApp {
         if let Some(action) = chosen {
             self.perform(action, &ctx);
         }
+        if let Some(i) = open_recent {
+            self.open_recent(i);
+        }
         if let Some((id, how)) = go_to {
             self.select_and_reveal(id, how);
         }
+        let palette_was_open = self.palette.open;
+        let picked = self.palette.show(&ctx, self.doc.map(), self.doc.version());
+        if palette_was_open && !self.palette.open {
+            self.view.focus_canvas = true; // the keys are the canvas' again
+        }
+        match picked {
+            Some(palette::PaletteChoice::Run(action)) => self.perform(action, &ctx),
+            Some(palette::PaletteChoice::GoTo(id)) => {
+                crate::crash::note_command("palette: go to a node");
+                self.select_and_reveal(id, Reveal::Centre);
+            }
+            None => {}
+        }
         panels::shortcuts::window(&ctx, &mut self.show_shortcuts);
+        self.show_crash_notice(&ctx);
         self.show_source_editor(&ctx);
         self.show_export_dialog(&ctx);
         self.show_prompt(&ctx);
         self.update_title(&ctx);
         self.keep_recovery(&ctx);
+        self.note_file_view();
         self.was_typing = ctx.text_edit_focused();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, settings::STORAGE_KEY, &self.settings);
+        self.remember_open_file_view();
+        eframe::set_value(storage, file_views::STORAGE_KEY, &self.file_views);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

@@ -7,8 +7,16 @@ use crate::app::view::Selection;
 use crate::model::NodeKind;
 use egui::Ui;
 
+/// What was picked in the menu bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MenuChoice {
+    Run(Action),
+    /// File → Open recent: the n-th recent file.
+    OpenRecent(usize),
+}
+
 fn item(ui: &mut Ui, action: Action, enabled: bool, chosen: &mut Option<Action>) {
-    item_labelled(ui, action, action.label(), enabled, chosen);
+    item_labelled(ui, action, action.text(), enabled, chosen);
 }
 
 fn item_labelled(
@@ -22,17 +30,21 @@ fn item_labelled(
     if let Some(shortcut) = action.shortcut() {
         button = button.shortcut_text(crate::app::actions::shortcut_text(ui.ctx(), &shortcut));
     }
-    if ui.add_enabled(enabled, button).clicked() {
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(action.tooltip())
+        .clicked()
+    {
         *chosen = Some(action);
     }
 }
 
 fn toggle(ui: &mut Ui, action: Action, on: bool, chosen: &mut Option<Action>) {
-    let mut button = egui::Button::selectable(on, action.label());
+    let mut button = egui::Button::selectable(on, action.text());
     if let Some(shortcut) = action.shortcut() {
         button = button.shortcut_text(crate::app::actions::shortcut_text(ui.ctx(), &shortcut));
     }
-    if ui.add(button).clicked() {
+    if ui.add(button).on_hover_text(action.tooltip()).clicked() {
         *chosen = Some(action);
     }
 }
@@ -42,8 +54,9 @@ pub fn menu_bar(
     settings: &Settings,
     doc: &Document,
     selection: &Selection,
-) -> Option<Action> {
+) -> Option<MenuChoice> {
     let mut chosen = None;
+    let mut recent = None;
     let has_nodes = !selection.nodes().is_empty();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -63,7 +76,7 @@ pub fn menu_bar(
                         .on_hover_text(path.display().to_string())
                         .clicked()
                     {
-                        chosen = Some(Action::OpenRecent(i));
+                        recent = Some(i);
                     }
                 }
             });
@@ -107,11 +120,12 @@ pub fn menu_bar(
             ui.separator();
             item(ui, Action::AddLinkedNode, has_nodes, &mut chosen);
             for kind in NodeKind::ALL {
-                item(ui, Action::AddNode(kind), true, &mut chosen);
+                item(ui, Action::add_node(kind), true, &mut chosen);
             }
             item(ui, Action::EditText, has_nodes, &mut chosen);
             ui.separator();
             item(ui, Action::Find, true, &mut chosen);
+            item(ui, Action::CommandPalette, true, &mut chosen);
             ui.separator();
             item(ui, Action::ArrangeAll, true, &mut chosen);
             item(ui, Action::ArrangeSelection, has_nodes, &mut chosen);
@@ -140,6 +154,16 @@ pub fn menu_bar(
             ui.separator();
             item(ui, Action::Present, true, &mut chosen);
             ui.separator();
+            ui.label(format!(
+                "Interface text: {}",
+                crate::app::ui_scale::percent(settings.ui_scale)
+            ));
+            let scale = settings.ui_scale;
+            use crate::app::ui_scale::{DEFAULT, MAX, MIN};
+            item(ui, Action::UiLarger, scale < MAX, &mut chosen);
+            item(ui, Action::UiSmaller, scale > MIN, &mut chosen);
+            item(ui, Action::UiReset, scale != DEFAULT, &mut chosen);
+            ui.separator();
             ui.label("Theme");
             ui.horizontal(|ui| {
                 let current = ui.ctx().options(|o| o.theme_preference);
@@ -156,9 +180,12 @@ pub fn menu_bar(
         });
         ui.menu_button("Help", |ui| {
             item(ui, Action::ShowShortcuts, true, &mut chosen);
+            item(ui, Action::CommandPalette, true, &mut chosen);
         });
     });
-    chosen
+    recent
+        .map(MenuChoice::OpenRecent)
+        .or(chosen.map(MenuChoice::Run))
 }
 
 pub fn toolbar(ui: &mut Ui, zoom: f32) -> Option<Action> {
@@ -167,23 +194,20 @@ pub fn toolbar(ui: &mut Ui, zoom: f32) -> Option<Action> {
         let mut button = |ui: &mut Ui, text: &str, action: Action| {
             let hint = match action.shortcut() {
                 Some(s) => format!(
-                    "{} ({})",
-                    action.label(),
-                    crate::app::actions::shortcut_text(ui.ctx(), &s)
+                    "{} ({})\n{}",
+                    action.text(),
+                    crate::app::actions::shortcut_text(ui.ctx(), &s),
+                    action.tooltip()
                 ),
-                None => action.label().to_owned(),
+                None => format!("{}\n{}", action.text(), action.tooltip()),
             };
             if ui.button(text).on_hover_text(hint).clicked() {
                 chosen = Some(action);
             }
         };
-        button(ui, "+ Claim", Action::AddNode(NodeKind::Claim));
-        button(ui, "+ Evidence", Action::AddNode(NodeKind::Evidence));
-        button(
-            ui,
-            "+ Counterpoint",
-            Action::AddNode(NodeKind::Counterpoint),
-        );
+        button(ui, "+ Claim", Action::AddClaim);
+        button(ui, "+ Evidence", Action::AddEvidence);
+        button(ui, "+ Counterpoint", Action::AddCounterpoint);
         ui.separator();
         button(ui, "Undo", Action::Undo);
         button(ui, "Redo", Action::Redo);
