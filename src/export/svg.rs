@@ -22,7 +22,27 @@ pub fn to_svg(map: &ArgumentMap, options: &ExportOptions) -> String {
 
 /// `scene` as an SVG document.
 pub fn write(scene: &Scene, background: Background) -> String {
-    let mut svg = Svg::default();
+    let mut whole = String::new();
+    write_parts(scene, background, usize::MAX, &mut |part| whole = part);
+    whole
+}
+
+/// usvg refuses SVG documents of more than a million elements (see `usvg::Tree`), which a map
+/// of some 70,000 cards reaches. PNG and PDF therefore draw a big picture from several SVG
+/// documents of at most about this many elements each (one per line written), one over the
+/// other in order, each with the whole picture's size.
+pub(super) const PART_ELEMENTS: usize = 100_000;
+
+/// `scene` as SVG documents of about `max_elements` elements each (see [`PART_ELEMENTS`]),
+/// handed to `part` one at a time, bottom first, so only one is held at a time. With
+/// `usize::MAX` there is one part: the document [`write`] gives.
+pub(super) fn write_parts(
+    scene: &Scene,
+    background: Background,
+    max_elements: usize,
+    part: &mut dyn FnMut(String),
+) {
+    let mut svg = Svg::new(max_elements, part);
     let v = scene.view;
     svg.line(format_args!(r#"<?xml version="1.0" encoding="UTF-8"?>"#));
     svg.line(format_args!(
@@ -38,6 +58,7 @@ pub fn write(scene: &Scene, background: Background) -> String {
         &scene.title
     };
     svg.line(format_args!("<title>{}</title>", esc(title)));
+    svg.end_head();
     if background == Background::White {
         svg.line(format_args!(
             r##"<rect class="background" x="{}" y="{}" width="{}" height="{}" fill="#ffffff"/>"##,
@@ -54,14 +75,26 @@ pub fn write(scene: &Scene, background: Background) -> String {
     if let Some(legend) = &scene.legend {
         svg.legend(legend);
     }
-    svg.line(format_args!("</svg>"));
-    svg.out
+    svg.finish();
 }
 
 /// A handout page (one presentation step) as an SVG document: the map in view drawn at the
 /// page's zoom, the counter, title and source line on top.
 pub fn write_page(page: &Page, background: Background) -> String {
-    let mut svg = Svg::default();
+    let mut whole = String::new();
+    write_page_parts(page, background, usize::MAX, &mut |part| whole = part);
+    whole
+}
+
+/// A handout page as SVG documents of about `max_elements` elements each (see
+/// [`write_parts`]).
+pub(super) fn write_page_parts(
+    page: &Page,
+    background: Background,
+    max_elements: usize,
+    part: &mut dyn FnMut(String),
+) {
+    let mut svg = Svg::new(max_elements, part);
     let (w, h) = (n(page.width), n(page.height));
     svg.line(format_args!(r#"<?xml version="1.0" encoding="UTF-8"?>"#));
     svg.line(format_args!(
@@ -83,6 +116,7 @@ pub fn write_page(page: &Page, background: Background) -> String {
         esc(title),
         esc(&counter)
     ));
+    svg.end_head();
     if background == Background::White {
         svg.line(format_args!(
             r##"<rect class="background" x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>"##,
@@ -90,7 +124,7 @@ pub fn write_page(page: &Page, background: Background) -> String {
     }
     // Map units to page units: the view's top-left corner at the page's, scaled by the zoom.
     let z = page.zoom;
-    svg.line(format_args!(
+    svg.open(format!(
         r#"<g class="map" transform="matrix({} 0 0 {} {} {})">"#,
         z,
         z,
@@ -98,7 +132,7 @@ pub fn write_page(page: &Page, background: Background) -> String {
         -page.view.top() * z,
     ));
     svg.map(&page.scene);
-    svg.line(format_args!("</g>"));
+    svg.close();
     svg.line(format_args!(r#"<g class="overlay">"#));
     for label in &page.labels {
         svg.line(format_args!(r#"<g class="{}">"#, label.class));
@@ -117,34 +151,95 @@ pub fn write_page(page: &Page, background: Background) -> String {
         svg.line(format_args!("</g>"));
     }
     svg.line(format_args!("</g>"));
-    svg.line(format_args!("</svg>"));
-    svg.out
+    svg.finish();
 }
 
-#[derive(Default)]
-struct Svg {
+/// An SVG document being written, cut into parts (see [`write_parts`]).
+struct Svg<'a> {
     out: String,
+    /// Lines (about one element each) in the current part.
+    lines: usize,
+    max_lines: usize,
+    /// What every part starts with: the XML declaration, the `<svg>` element and the title.
+    head: String,
+    /// Groups open around the current item, reopened at the start of the next part.
+    open: Vec<String>,
+    part: &'a mut dyn FnMut(String),
 }
 
-impl Svg {
+impl<'a> Svg<'a> {
+    fn new(max_lines: usize, part: &'a mut dyn FnMut(String)) -> Self {
+        Self {
+            out: String::new(),
+            lines: 0,
+            max_lines,
+            head: String::new(),
+            open: Vec::new(),
+            part,
+        }
+    }
+
     fn line(&mut self, args: std::fmt::Arguments<'_>) {
         // Writing to a String cannot fail.
         let _ = self.out.write_fmt(args);
         self.out.push('\n');
+        self.lines += 1;
+    }
+
+    /// What was written so far opens every part.
+    fn end_head(&mut self) {
+        if self.max_lines != usize::MAX {
+            self.head.clone_from(&self.out);
+        }
+    }
+
+    fn open(&mut self, tag: String) {
+        self.line(format_args!("{tag}"));
+        self.open.push(tag);
+    }
+
+    fn close(&mut self) {
+        self.open.pop();
+        self.line(format_args!("</g>"));
+    }
+
+    /// Between two items (a link, a card): starts a new part when this one is full.
+    fn boundary(&mut self) {
+        if self.lines < self.max_lines {
+            return;
+        }
+        for _ in &self.open {
+            self.out.push_str("</g>\n");
+        }
+        self.out.push_str("</svg>\n");
+        let mut next = self.head.clone();
+        for tag in &self.open {
+            next.push_str(tag);
+            next.push('\n');
+        }
+        (self.part)(std::mem::replace(&mut self.out, next));
+        self.lines = 0;
+    }
+
+    fn finish(mut self) {
+        self.line(format_args!("</svg>"));
+        (self.part)(std::mem::take(&mut self.out));
     }
 
     /// The links, then the cards on top.
     fn map(&mut self, scene: &Scene) {
-        self.line(format_args!(r#"<g class="links">"#));
+        self.open(r#"<g class="links">"#.to_owned());
         for arrow in &scene.arrows {
+            self.boundary();
             self.arrow(arrow, "link");
         }
-        self.line(format_args!("</g>"));
-        self.line(format_args!(r#"<g class="cards">"#));
+        self.close();
+        self.open(r#"<g class="cards">"#.to_owned());
         for card in &scene.cards {
+            self.boundary();
             self.card(card);
         }
-        self.line(format_args!("</g>"));
+        self.close();
     }
 
     fn arrow(&mut self, arrow: &Arrow, class: &str) {
@@ -451,6 +546,40 @@ mod tests {
         assert_eq!(n(12.345_67), "12.35");
         assert_eq!(n(-3.5), "-3.5");
         assert_eq!(n(f32::NAN), "0");
+    }
+
+    #[test]
+    fn big_pictures_come_in_parts_that_add_up_to_the_whole() {
+        let map = crate::generate::generate(300, 7);
+        let scene = crate::render::build(&map, true);
+        let whole = write(&scene, Background::White);
+        let mut parts = Vec::new();
+        write_parts(&scene, Background::White, 500, &mut |p| parts.push(p));
+        assert!(parts.len() > 5, "{}", parts.len());
+        let count = |svg: &str, what: &str| svg.matches(what).count();
+        for what in [
+            r#"<g class="card "#,
+            r#"<path class="link "#,
+            r#"class="legend""#,
+        ] {
+            let in_parts: usize = parts.iter().map(|p| count(p, what)).sum();
+            assert_eq!(in_parts, count(&whole, what), "{what}");
+        }
+        assert_eq!(count(&parts[0], r#"class="background""#), 1);
+        assert_eq!(
+            count(&parts[1], r#"class="background""#),
+            0,
+            "drawn once, below all"
+        );
+        for part in &parts {
+            // Each part is a whole document of the whole picture's size, its groups closed.
+            roxmltree::Document::parse(part).unwrap();
+            assert!(part.starts_with(&whole[..whole.find("<title>").unwrap()]));
+            assert!(part.lines().count() < 600, "{}", part.lines().count());
+        }
+        let mut one = Vec::new();
+        write_parts(&scene, Background::White, usize::MAX, &mut |p| one.push(p));
+        assert_eq!(one, vec![whole]);
     }
 
     #[test]
