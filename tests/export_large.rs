@@ -70,7 +70,20 @@ fn assert_one_page_pdf(pdf: &[u8]) {
     assert_eq!(text.matches("/Type /Page\n").count(), 1, "one page");
 }
 
+/// Many picture parts, at a size the debug test run finishes in seconds.
 #[test]
+fn a_15000_node_chain_is_drawn_from_several_parts_into_one_png_and_one_pdf_page() {
+    let map = chain(15_000);
+    let png = export(&map, ExportFormat::Png, &options(0.02)).unwrap();
+    let (w, h) = png_size(&png);
+    assert!(w >= 1 && h > 15_000 * 140 / 50 - 10, "{w} × {h}");
+    assert_one_page_pdf(&export(&map, ExportFormat::Pdf, &options(2.0)).unwrap());
+}
+
+// The two full-size cases take minutes in a debug build; run them with
+// `cargo test --release --test export_large -- --ignored`.
+#[test]
+#[ignore = "minutes in a debug build: cargo test --release --test export_large -- --ignored"]
 fn a_100000_node_chain_exports_to_png_and_pdf_or_is_refused_up_front() {
     let map = chain(100_000);
 
@@ -96,6 +109,7 @@ fn a_100000_node_chain_exports_to_png_and_pdf_or_is_refused_up_front() {
 }
 
 #[test]
+#[ignore = "minutes in a debug build: cargo test --release --test export_large -- --ignored"]
 fn a_50000_node_star_exports_to_png_and_pdf() {
     let map = star(50_000);
     let png = export(&map, ExportFormat::Png, &options(0.02)).unwrap();
