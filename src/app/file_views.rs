@@ -45,7 +45,8 @@ impl FileViews {
         self.files.iter().find(|(p, _)| p == &key).map(|(_, v)| *v)
     }
 
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.files.len()
     }
 }

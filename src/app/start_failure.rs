@@ -33,7 +33,7 @@ pub struct Session {
 
 impl Session {
     pub fn from_env() -> Self {
-        let var = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
+        let var = |name: &str| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
         Self {
             x11: var("DISPLAY"),
             wayland: var("WAYLAND_DISPLAY"),
