@@ -70,7 +70,7 @@ impl Document {
         &mut self,
         width: f32,
         height: f32,
-        parts: &mut dyn FnMut(&mut dyn FnMut(String)),
+        parts: &mut svg::WriteParts<'_>,
     ) -> Result<(), ExportError> {
         let (w, h) = (width * 72.0 / DPI, height * 72.0 / DPI);
         let shrink = (w.max(h) / MAX_PAGE_POINTS).max(1.0);

@@ -93,7 +93,7 @@ fn draw(
     width: f32,
     height: f32,
     scale: f32,
-    parts: &mut dyn FnMut(&mut dyn FnMut(String)),
+    parts: &mut svg::WriteParts<'_>,
 ) -> Result<Vec<u8>, ExportError> {
     let (w, h) = pixel_size(width, height, scale);
     let too_large = || ExportError::Render(format!("{w} × {h} pixels is too large"));

@@ -31,7 +31,14 @@ pub fn write(scene: &Scene, background: Background) -> String {
 /// of some 70,000 cards reaches. PNG and PDF therefore draw a big picture from several SVG
 /// documents of at most about this many elements each (one per line written), one over the
 /// other in order, each with the whole picture's size.
-pub(super) const PART_ELEMENTS: usize = 100_000;
+/// 20,000 keeps the memory of one parsed part (usvg lays out and outlines all its text) to
+/// some tens of megabytes.
+pub(super) const PART_ELEMENTS: usize = 20_000;
+
+/// Receives the SVG parts of a picture one at a time (see [`write_parts`]).
+pub(super) type PartSink<'a> = dyn FnMut(String) + 'a;
+/// Writes a picture's SVG parts into the sink it is given.
+pub(super) type WriteParts<'a> = dyn FnMut(&mut PartSink<'_>) + 'a;
 
 /// `scene` as SVG documents of about `max_elements` elements each (see [`PART_ELEMENTS`]),
 /// handed to `part` one at a time, bottom first, so only one is held at a time. With
@@ -40,7 +47,7 @@ pub(super) fn write_parts(
     scene: &Scene,
     background: Background,
     max_elements: usize,
-    part: &mut dyn FnMut(String),
+    part: &mut PartSink<'_>,
 ) {
     let mut svg = Svg::new(max_elements, part);
     let v = scene.view;
@@ -92,7 +99,7 @@ pub(super) fn write_page_parts(
     page: &Page,
     background: Background,
     max_elements: usize,
-    part: &mut dyn FnMut(String),
+    part: &mut PartSink<'_>,
 ) {
     let mut svg = Svg::new(max_elements, part);
     let (w, h) = (n(page.width), n(page.height));
@@ -164,11 +171,11 @@ struct Svg<'a> {
     head: String,
     /// Groups open around the current item, reopened at the start of the next part.
     open: Vec<String>,
-    part: &'a mut dyn FnMut(String),
+    part: &'a mut PartSink<'a>,
 }
 
 impl<'a> Svg<'a> {
-    fn new(max_lines: usize, part: &'a mut dyn FnMut(String)) -> Self {
+    fn new(max_lines: usize, part: &'a mut PartSink<'a>) -> Self {
         Self {
             out: String::new(),
             lines: 0,
