@@ -169,7 +169,7 @@ impl Palette {
         }
         let mut clicked = None;
         let id = egui::Id::new("command palette");
-        let width = 560.0 * ctx.style().text_styles[&egui::TextStyle::Body].size / 12.5;
+        let width = 560.0;
         let modal = egui::Modal::new(id)
             .area(egui::Modal::default_area(id).anchor(Align2::CENTER_TOP, vec2(0.0, 70.0)))
             .show(ctx, |ui| {
