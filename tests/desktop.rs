@@ -36,7 +36,7 @@ fn bash_completions_offer_every_command_and_their_options() {
     // The words offered after `argmap `, then a case for each command's own words.
     let first_words = script
         .lines()
-        .find(|l| l.trim_start().starts_with("opts=\""))
+        .find(|l| l.trim_start().starts_with("opts=\"-"))
         .expect("opts=");
     for command in COMMANDS {
         assert!(
