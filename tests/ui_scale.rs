@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable;
 use std::rc::Rc;
 
 fn body_size(harness: &Harness<'_, ArgmapApp>) -> f32 {
-    harness.ctx.style().text_styles[&TextStyle::Body].size
+    harness.ctx.global_style().text_styles[&TextStyle::Body].size
 }
 
 #[test]

@@ -168,15 +168,16 @@ impl Palette {
             self.scroll_to_selected = true;
         }
         let mut clicked = None;
-        let id = egui::Id::new("command palette");
-        let width = 560.0;
+        let id = egui::Id::unique("command palette");
+        // Wider with a larger interface text size, so commands and shortcuts still fit.
+        let width = 560.0 * ctx.global_style().text_styles[&egui::TextStyle::Body].size / 12.5;
         let modal = egui::Modal::new(id)
             .area(egui::Modal::default_area(id).anchor(Align2::CENTER_TOP, vec2(0.0, 70.0)))
             .show(ctx, |ui| {
                 ui.set_width(width);
                 let title = ui.label("Command palette");
                 let field = egui::TextEdit::singleline(&mut self.query)
-                    .id(egui::Id::new("command palette query"))
+                    .id(egui::Id::unique("command palette query"))
                     .hint_text("Type a command, or words of a node to go to it")
                     .desired_width(f32::INFINITY);
                 let response = ui.add(field).labelled_by(title.id);

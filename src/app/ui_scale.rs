@@ -110,7 +110,8 @@ mod tests {
     #[test]
     fn scales_text_and_spacing_but_not_past_the_defaults_twice() {
         let ctx = egui::Context::default();
-        let body = |ctx: &egui::Context| ctx.style().text_styles[&egui::TextStyle::Body].size;
+        let body =
+            |ctx: &egui::Context| ctx.global_style().text_styles[&egui::TextStyle::Body].size;
         let usual = body(&ctx);
         apply(&ctx, 1.5);
         assert_eq!(body(&ctx), usual * 1.5);
@@ -118,7 +119,7 @@ mod tests {
         apply(&ctx, 1.5);
         assert_eq!(body(&ctx), usual * 1.5);
         assert_eq!(
-            ctx.style().spacing.interact_size,
+            ctx.global_style().spacing.interact_size,
             egui::Style::default().spacing.interact_size * 1.5
         );
         apply(&ctx, DEFAULT);

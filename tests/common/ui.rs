@@ -1,4 +1,6 @@
 //! Building the app in a headless harness for UI tests.
+// Each UI test file uses a different part of these helpers.
+#![allow(dead_code)]
 
 use argmap::app::{ArgmapApp, Environment, ScriptedDialogs, Startup};
 use egui::Vec2;
