@@ -77,6 +77,21 @@ pub const MAX_ALIAS_EXPANSION: usize = 1_000_000;
 
 /// Reads one YAML document (an empty text is `Null`).
 pub fn parse(text: &str) -> Result<Yaml, YamlError> {
+    parse_events(text).map_err(|e| within(e, text))
+}
+
+/// The parser places an error at the end of input on the line after the last one: keep every
+/// position inside the text, so a warning points at a line that exists.
+fn within(mut error: YamlError, text: &str) -> YamlError {
+    let last_line = text.matches('\n').count();
+    if error.line > last_line {
+        error.line = last_line;
+        error.col = text.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    }
+    error
+}
+
+fn parse_events(text: &str) -> Result<Yaml, YamlError> {
     let mut reader = Reader::default();
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(scan_error)?;
@@ -515,6 +530,12 @@ fn is_plain_key(key: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_error_at_the_end_of_one_line_stays_on_that_line() {
+        let e = super::parse("{text: x").unwrap_err();
+        assert_eq!((e.line, e.col), (0, 9), "{e:?}");
+    }
+
     use super::*;
 
     fn s(v: &str) -> Yaml {
