@@ -101,7 +101,12 @@ fn typing_a_nodes_words_and_enter_selects_and_centres_that_node() {
 
     open_palette(&mut harness);
     type_into_palette(&mut harness, &words.join(" "));
-    assert!(harness.query_all_by_label_contains("Go to ").next().is_some());
+    assert!(
+        harness
+            .query_all_by_label_contains("Go to ")
+            .next()
+            .is_some()
+    );
     harness.key_press(Key::Enter);
     harness.run();
 
