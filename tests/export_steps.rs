@@ -8,6 +8,9 @@ use argmap::render::clean::one_line;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+#[path = "common/pdf.rs"]
+mod pdf;
+use pdf::pdf_pages;
 #[path = "common/run.rs"]
 mod run;
 use run::{argmap, stderr};
@@ -26,14 +29,6 @@ fn small_pictures() -> ExportOptions {
         scale: 0.5,
         ..ExportOptions::default()
     }
-}
-
-/// The number of pages in a PDF: page objects (`/Type /Page`, not `/Pages`).
-fn pdf_pages(pdf: &[u8]) -> usize {
-    let text = String::from_utf8_lossy(pdf);
-    text.match_indices("/Type /Page")
-        .filter(|(i, m)| !text[i + m.len()..].starts_with('s'))
-        .count()
 }
 
 /// One card of a step's SVG: its classes and its text, lines joined by spaces.
@@ -381,4 +376,35 @@ fn the_cli_says_so_when_the_picture_directory_is_a_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--format png"), "{}", stderr(&out));
     assert!(!dir.path().join("x.png").exists());
+}
+
+/// A talk has about one step per node, so pages that each filtered the whole map cost
+/// steps × nodes: at 20,000 nodes, minutes. Each page now looks only at what is in its view.
+#[test]
+fn the_pages_of_a_big_talk_are_made_in_time_linear_in_the_map() {
+    let map = argmap::generate::generate(20_000, 1);
+    let steps = map.steps();
+    assert!(steps.len() > 5_000, "{} steps", steps.len());
+    let pages = argmap::render::page::pages(&map, &steps);
+    assert_eq!(pages.len(), steps.len());
+    let index: std::collections::HashMap<&NodeId, usize> = map
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (&n.id, i))
+        .collect();
+    let mut shown = vec![false; map.nodes.len()];
+    for (k, (page, step)) in pages.iter().zip(&steps).enumerate() {
+        let current: HashSet<usize> = step.nodes.iter().map(|id| index[id]).collect();
+        for &i in &current {
+            shown[i] = true;
+        }
+        // Every node of the step is on its page; no node of a later step is.
+        let on_page: HashSet<usize> = page.scene.cards.iter().map(|c| c.node).collect();
+        assert!(current.is_subset(&on_page), "page {k}");
+        assert!(
+            on_page.iter().all(|&i| shown[i]),
+            "page {k} shows a later node"
+        );
+    }
 }
