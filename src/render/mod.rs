@@ -7,6 +7,7 @@ mod card;
 pub mod clean;
 pub mod font;
 pub mod geom;
+mod grid;
 mod legend;
 pub mod page;
 pub mod route;

@@ -18,11 +18,12 @@ use super::arrow;
 use super::clean::one_line;
 use super::font::metrics;
 use super::geom::{Point, Rect, Rgb};
+use super::grid::Grid;
 use super::scene::{Card, Emphasis, Halo, Scene, TextRun};
 use super::style;
 use super::wrap::wrap;
 use crate::model::{ArgumentMap, NodeId, Step};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// Page width in page units (CSS pixels, like screen pixels): 16:10, a laptop screen.
 pub const PAGE_WIDTH: f32 = 1280.0;
@@ -97,88 +98,174 @@ pub struct Label {
 }
 
 /// The pages of a talk: one per step of `steps`.
+///
+/// Linear in the map and the talk together: what each step shows is kept up to date step by
+/// step, and each page finds the cards and links in its view through a [`Grid`] rather than
+/// filtering the whole scene (a talk has about one step per node).
 pub fn pages(map: &ArgumentMap, steps: &[Step]) -> Vec<Page> {
     let scene = super::build(map, false);
-    (0..steps.len())
-        .map(|k| page(map, &scene, steps, k))
+    let mut talk = Talk::new(map, &scene);
+    steps
+        .iter()
+        .enumerate()
+        .map(|(k, step)| talk.page(map, &scene, step, k, steps.len()))
         .collect()
 }
 
-/// Step `k` of `steps` (the last one if `k` is past the end) on a page, drawn from `scene`,
-/// the whole map's scene (see [`super::build`]). `steps` must not be empty.
-pub fn page(map: &ArgumentMap, scene: &Scene, steps: &[Step], k: usize) -> Page {
-    let k = k.min(steps.len().saturating_sub(1));
-    let step = &steps[k];
-    let shown = Step::shown_at(steps, k);
-    let current: HashSet<NodeId> = step.nodes.iter().cloned().collect();
-    let framed = Step::framed_with_neighbours(map, &shown, &current);
-    let emphasis = |i: usize| {
-        let id = &map.nodes[i].id;
-        if current.contains(id) {
-            Some(Emphasis::Highlighted)
-        } else if shown.contains(id) {
-            Some(Emphasis::Dimmed)
-        } else {
-            None
-        }
-    };
-    let bounds = |ids: &HashSet<NodeId>| {
-        scene
-            .cards
+/// What the pages of a talk share while they are made one after the other.
+struct Talk {
+    /// Node index by id.
+    position: HashMap<NodeId, usize>,
+    /// Each node's card in the scene.
+    card_of: Vec<Option<usize>>,
+    /// The nodes linked to each node, either way.
+    neighbours: Vec<Vec<usize>>,
+    /// The nodes of the steps so far.
+    shown: Vec<bool>,
+    /// The step each node was last current in (counted from 1; 0: never).
+    current_in: Vec<usize>,
+    /// The cards of the nodes shown so far, together.
+    shown_bounds: Option<Rect>,
+    cards: Grid,
+    arrows: Grid,
+}
+
+impl Talk {
+    fn new(map: &ArgumentMap, scene: &Scene) -> Self {
+        let position: HashMap<NodeId, usize> = map
+            .nodes
             .iter()
-            .filter(|c| ids.contains(&map.nodes[c.node].id))
-            .map(|c| c.rect)
-            .reduce(|a, b| a.union(&b))
-    };
-    let (centre, zoom) = frame(PAGE_WIDTH, PAGE_HEIGHT, bounds(&framed), bounds(&current))
-        // A step whose nodes are all gone from the map: show what came before, or the map.
-        .or_else(|| bounds(&shown).map(|b| fit(PAGE_WIDTH, PAGE_HEIGHT, b)))
-        .unwrap_or_else(|| fit(PAGE_WIDTH, PAGE_HEIGHT, scene.view));
-    let view = Rect::from_center_size(centre, PAGE_WIDTH / zoom, PAGE_HEIGHT / zoom);
-
-    let cards: Vec<Card> = scene
-        .cards
-        .iter()
-        .filter_map(|c| {
-            let e = emphasis(c.node)?;
-            c.rect
-                .expand(HIGHLIGHT_GAP + style::SHADOW_OFFSET + HIGHLIGHT_STROKE / zoom)
-                .intersects(&view)
-                .then(|| emphasize(c.clone(), e, zoom))
-        })
-        .collect();
-    let arrows = scene
-        .arrows
-        .iter()
-        .filter(|a| {
-            a.ends
-                .is_some_and(|(f, t)| emphasis(f).is_some() && emphasis(t).is_some())
-                && arrow::bounds(a).intersects(&view)
-        })
-        .cloned()
-        .collect();
-
-    let mut labels = vec![counter(k, steps.len())];
-    if let Some(title) = title(&step.title, labels[0].outline.left()) {
-        labels.push(title);
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), i))
+            .collect();
+        let mut card_of = vec![None; map.nodes.len()];
+        for (c, card) in scene.cards.iter().enumerate() {
+            card_of[card.node] = Some(c);
+        }
+        let mut neighbours = vec![Vec::new(); map.nodes.len()];
+        for link in &map.links {
+            if let (Some(&from), Some(&to)) = (position.get(&link.from), position.get(&link.to)) {
+                neighbours[from].push(to);
+                neighbours[to].push(from);
+            }
+        }
+        Self {
+            position,
+            card_of,
+            neighbours,
+            shown: vec![false; map.nodes.len()],
+            current_in: vec![0; map.nodes.len()],
+            shown_bounds: None,
+            cards: Grid::new(scene.view, scene.cards.iter().map(|c| c.rect)),
+            arrows: Grid::new(scene.view, scene.arrows.iter().map(arrow::bounds)),
+        }
     }
-    if let Some(sources) = sources(&step.source_lines(map)) {
-        labels.push(sources);
-    }
-    Page {
-        width: PAGE_WIDTH,
-        height: PAGE_HEIGHT,
-        view,
-        zoom,
-        scene: Scene {
-            title: scene.title.clone(),
+
+    /// Step `k` of `count` (`step`, the next after those already made) on a page.
+    fn page(
+        &mut self,
+        map: &ArgumentMap,
+        scene: &Scene,
+        step: &Step,
+        k: usize,
+        count: usize,
+    ) -> Page {
+        let current: Vec<usize> = step
+            .nodes
+            .iter()
+            .filter_map(|id| self.position.get(id).copied())
+            .collect();
+        for &i in &current {
+            self.current_in[i] = k + 1;
+            if !self.shown[i] {
+                self.shown[i] = true;
+                self.shown_bounds = union(self.shown_bounds, self.card_rect(scene, i));
+            }
+        }
+        // The step's nodes, with the shown nodes linked to them (as `Step::framed_with_neighbours`).
+        let narrow = current
+            .iter()
+            .fold(None, |b, &i| union(b, self.card_rect(scene, i)));
+        let wide = current
+            .iter()
+            .flat_map(|&i| &self.neighbours[i])
+            .filter(|&&j| self.shown[j])
+            .fold(narrow, |b, &j| union(b, self.card_rect(scene, j)));
+        let (centre, zoom) = frame(PAGE_WIDTH, PAGE_HEIGHT, wide, narrow)
+            // A step whose nodes are all gone from the map: show what came before, or the map.
+            .or_else(|| self.shown_bounds.map(|b| fit(PAGE_WIDTH, PAGE_HEIGHT, b)))
+            .unwrap_or_else(|| fit(PAGE_WIDTH, PAGE_HEIGHT, scene.view));
+        let view = Rect::from_center_size(centre, PAGE_WIDTH / zoom, PAGE_HEIGHT / zoom);
+
+        let emphasis = |i: usize| {
+            if self.current_in[i] == k + 1 {
+                Some(Emphasis::Highlighted)
+            } else if self.shown[i] {
+                Some(Emphasis::Dimmed)
+            } else {
+                None
+            }
+        };
+        let reach = HIGHLIGHT_GAP + style::SHADOW_OFFSET + HIGHLIGHT_STROKE / zoom;
+        let cards: Vec<Card> = self
+            .cards
+            .near(&view.expand(reach))
+            .into_iter()
+            .filter_map(|c| {
+                let card = &scene.cards[c];
+                let e = emphasis(card.node)?;
+                card.rect
+                    .expand(reach)
+                    .intersects(&view)
+                    .then(|| emphasize(card.clone(), e, zoom))
+            })
+            .collect();
+        let arrows = self
+            .arrows
+            .near(&view)
+            .into_iter()
+            .map(|a| &scene.arrows[a])
+            .filter(|a| {
+                a.ends
+                    .is_some_and(|(f, t)| emphasis(f).is_some() && emphasis(t).is_some())
+                    && arrow::bounds(a).intersects(&view)
+            })
+            .cloned()
+            .collect();
+
+        let mut labels = vec![counter(k, count)];
+        if let Some(title) = title(&step.title, labels[0].outline.left()) {
+            labels.push(title);
+        }
+        if let Some(sources) = sources(&step.source_lines(map)) {
+            labels.push(sources);
+        }
+        Page {
+            width: PAGE_WIDTH,
+            height: PAGE_HEIGHT,
             view,
-            arrows,
-            cards,
-            legend: None,
-            note: None,
-        },
-        labels,
+            zoom,
+            scene: Scene {
+                title: scene.title.clone(),
+                view,
+                arrows,
+                cards,
+                legend: None,
+                note: None,
+            },
+            labels,
+        }
+    }
+
+    fn card_rect(&self, scene: &Scene, node: usize) -> Option<Rect> {
+        self.card_of[node].map(|c| scene.cards[c].rect)
+    }
+}
+
+fn union(a: Option<Rect>, b: Option<Rect>) -> Option<Rect> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.union(&b)),
+        (a, b) => a.or(b),
     }
 }
 
