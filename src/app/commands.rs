@@ -168,7 +168,9 @@ impl ArgmapApp {
                 let ids = self.view.selection.nodes().to_vec();
                 let map = self.doc.map();
                 // All pinned already: unpin them; otherwise pin them all.
-                let pin = !ids.iter().all(|id| map.node(id).is_some_and(|n| n.pinned));
+                let pin = !ids
+                    .iter()
+                    .all(|id| self.derived.node(map, id).is_some_and(|n| n.pinned));
                 let edits = ids
                     .into_iter()
                     .map(|id| Edit::SetPinned { id, pinned: pin })
@@ -493,10 +495,11 @@ impl ArgmapApp {
         crate::crash::note_canvas_request(&request);
         match request {
             CanvasRequest::Move { ids, delta } => {
+                let map = self.doc.map();
                 let moves = ids
                     .iter()
                     .filter_map(|id| {
-                        let n = self.doc.map().node(id)?;
+                        let n = self.derived.node(map, id)?;
                         Some((
                             id.clone(),
                             Position::new(n.pos.x + delta.x, n.pos.y + delta.y),

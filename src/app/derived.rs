@@ -5,7 +5,7 @@
 //! background thread on a shared snapshot of the map, and the Problems panel shows the last
 //! finished check until the new one is done. Everything the canvas needs is computed at once.
 
-use crate::model::{ArgumentMap, NodeId, Outline, Problem, outline, validate};
+use crate::model::{ArgumentMap, Node, NodeId, Outline, Problem, outline, validate};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -65,6 +65,16 @@ impl Derived {
         self.outline = outline(map);
         self.check(map, revision);
         true
+    }
+
+    /// The node with `id`, through the index: constant time, so code that looks up every
+    /// selected or presented node stays linear. The hit is checked against the map, so an index
+    /// a frame behind (an edit earlier in this frame) falls back to a search, never a wrong node.
+    pub fn node<'m>(&self, map: &'m ArgumentMap, id: &NodeId) -> Option<&'m Node> {
+        match self.index.get(id).and_then(|&i| map.nodes.get(i)) {
+            Some(node) if &node.id == id => Some(node),
+            _ => map.node(id),
+        }
     }
 
     /// The map revision these facts are for (0 before the first refresh).

@@ -233,7 +233,7 @@ impl ArgmapApp {
     pub(super) fn keep_recovery(&mut self, ctx: &egui::Context) {
         if self.doc.is_dirty() {
             self.recovery.maybe_write(
-                self.doc.map(),
+                self.doc.shared_map(),
                 self.doc.path(),
                 self.doc.version(),
                 Instant::now(),

@@ -318,14 +318,14 @@ impl ArgmapApp {
             let notes: Vec<String> = step
                 .nodes
                 .iter()
-                .filter_map(|id| map.node(id))
+                .filter_map(|id| self.derived.node(map, id))
                 .filter(|n| !n.notes.is_empty())
                 .map(|n| n.notes.clone())
                 .collect();
             let next = p.steps.get(p.step + 1).map(|s| {
                 s.nodes
                     .iter()
-                    .filter_map(|id| map.node(id))
+                    .filter_map(|id| self.derived.node(map, id))
                     .map(|n| n.text.clone())
                     .collect::<Vec<_>>()
                     .join(" · ")

@@ -21,15 +21,20 @@ pub fn show(ui: &mut Ui, problems: &[Problem]) -> Option<NodeId> {
         if warnings == 1 { "" } else { "s" }
     ));
     ui.separator();
+    // One line per problem, and only the rows in sight are laid out: a big map has tens of
+    // thousands of warnings, and wrapping them all every frame took longer than the frame.
+    let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for problem in problems {
+        .show_rows(ui, row_height, problems.len(), |ui, range| {
+            for problem in &problems[range] {
                 let color = match problem.severity {
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => ui.visuals().warn_fg_color,
                 };
-                ui.horizontal_wrapped(|ui| {
+                ui.horizontal(|ui| {
+                    // Long messages end in "…" (the whole text on hover), keeping rows one line.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                     ui.label(
                         RichText::new(problem.severity.as_str())
                             .color(color)
@@ -38,12 +43,12 @@ pub fn show(ui: &mut Ui, problems: &[Problem]) -> Option<NodeId> {
                     let text = sentence(&problem.message);
                     match problem.place.node_id() {
                         Some(id) => {
-                            if ui.link(text).clicked() {
+                            if ui.link(text.as_str()).on_hover_text(&text).clicked() {
                                 go_to = Some(id.clone());
                             }
                         }
                         None => {
-                            ui.label(text);
+                            ui.label(text.as_str()).on_hover_text(&text);
                         }
                     }
                 });

@@ -4,6 +4,7 @@
 use crate::app::panels::inspector::rating_text;
 use crate::model::{ArgumentMap, Source, SourceId};
 use egui::{RichText, Ui};
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortBy {
@@ -68,13 +69,31 @@ fn matches(source: &Source, query: &str) -> bool {
         || source.authors.iter().any(|a| a.to_lowercase().contains(&q))
 }
 
+/// How many nodes cite each source, in one pass over the nodes (a node citing a source twice
+/// counts once): the panel lists every source each frame, and asking `citing_nodes` per source
+/// would cost sources × nodes.
+fn citing_counts(map: &ArgumentMap) -> HashMap<&SourceId, (usize, usize)> {
+    // (nodes citing it, the last node counted) per source.
+    let mut counts: HashMap<&SourceId, (usize, usize)> = HashMap::new();
+    for (i, node) in map.nodes.iter().enumerate() {
+        for citation in &node.citations {
+            let entry = counts.entry(&citation.source).or_insert((0, usize::MAX));
+            if entry.1 != i {
+                *entry = (entry.0 + 1, i);
+            }
+        }
+    }
+    counts
+}
+
 /// The sources to list, filtered by the search and in the chosen order.
 pub fn listed<'a>(map: &'a ArgumentMap, state: &SourcesState) -> Vec<(&'a Source, usize)> {
+    let citing = citing_counts(map);
     let mut rows: Vec<(&Source, usize)> = map
         .sources
         .iter()
         .filter(|s| matches(s, &state.query))
-        .map(|s| (s, map.citing_nodes(&s.id).count()))
+        .map(|s| (s, citing.get(&s.id).map_or(0, |c| c.0)))
         .collect();
     let key = |s: &Source| s.title.to_lowercase();
     match state.sort {
