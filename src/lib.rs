@@ -10,6 +10,7 @@
 //! - [`generate`]: realistic generated maps for tests and benchmarks.
 //! - [`interchange`]: Argdown and AIF, to share maps with other argument-mapping tools.
 //! - [`diff`]: what changed between two maps, and three-way merges (git drivers).
+//! - [`report`]: the one-line `argmap: error: …` form failures take on stderr.
 //! - [`crash`]: crash reports written when argmap panics (kept locally, never sent).
 
 pub mod app;
@@ -25,4 +26,5 @@ pub mod interchange;
 pub mod layout;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod text;

@@ -58,8 +58,8 @@ impl ArgmapApp {
     fn perform_inner(&mut self, action: Action, ctx: &egui::Context) {
         let rect = self.view.canvas_rect;
         match action {
-            Action::New => self.ask_then(super::files::Then::New),
-            Action::Open => self.ask_then(super::files::Then::Open(None)),
+            Action::New => self.ask_then(super::prompt::Then::New),
+            Action::Open => self.ask_then(super::prompt::Then::Open(None)),
             Action::Save => {
                 self.save();
             }
@@ -68,7 +68,7 @@ impl ArgmapApp {
             }
             Action::Export => self.open_export_dialog(ctx),
             Action::ExportPresentation => self.open_presentation_export(ctx),
-            Action::Import => self.ask_then(super::files::Then::Import(None)),
+            Action::Import => self.ask_then(super::prompt::Then::Import(None)),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::Undo => match self.doc.undo() {
                 Some(what) => self.message = Some(format!("Undid {what}.")),
@@ -193,7 +193,7 @@ impl ArgmapApp {
     pub(super) fn open_recent(&mut self, i: usize) {
         if let Some(path) = self.settings.recent.get(i).cloned() {
             crate::crash::note_command("Open recent");
-            self.ask_then(super::files::Then::Open(Some(path)));
+            self.ask_then(super::prompt::Then::Open(Some(path)));
         }
     }
 

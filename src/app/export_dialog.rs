@@ -3,7 +3,8 @@
 //! the system's save dialog, then atomic writes. Nothing in the map changes.
 
 use super::ArgmapApp;
-use super::files::{Prompt, suggested_file_name};
+use super::files::suggested_file_name;
+use super::prompt::Prompt;
 use crate::export::{Background, ExportFormat, ExportOptions, has_pages};
 use crate::model::{ArgumentMap, NodeId};
 use crate::render::page::{PAGE_HEIGHT, PAGE_WIDTH};

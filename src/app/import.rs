@@ -2,10 +2,9 @@
 //! cannot hold is listed as warnings; a broken file is refused and the current map stays.
 
 use super::ArgmapApp;
-use super::files::Prompt;
+use super::prompt::Prompt;
 use crate::interchange::{ImportFormat, Imported, import_bytes};
 use crate::model::Severity;
-use egui::Ui;
 use std::path::{Path, PathBuf};
 
 impl ArgmapApp {
@@ -116,30 +115,6 @@ fn format_of(path: &Path, bytes: &[u8]) -> ImportFormat {
             ImportFormat::Argdown
         }
     })
-}
-
-/// Draws a report (heading, file, one monospace line per problem, footer) in a prompt;
-/// true when the user pressed OK.
-pub(super) fn report(
-    ui: &mut Ui,
-    heading: &str,
-    file: &str,
-    lines: &[String],
-    footer: &str,
-) -> bool {
-    ui.heading(heading);
-    ui.label(file);
-    ui.add_space(6.0);
-    egui::ScrollArea::vertical()
-        .max_height(320.0)
-        .show(ui, |ui| {
-            for line in lines {
-                ui.label(egui::RichText::new(line).monospace());
-            }
-        });
-    ui.add_space(6.0);
-    ui.label(footer);
-    ui.button("OK").clicked()
 }
 
 #[cfg(test)]

@@ -3,10 +3,10 @@
 
 use super::ArgmapApp;
 use super::actions::default_child;
-use super::files::Prompt;
 use super::panels::reader::ReaderRequest;
 use super::panels::source_editor::{EditorRequest, SourceDraft};
 use super::panels::sources::SourcesRequest;
+use super::prompt::Prompt;
 use super::view::Reveal;
 use crate::edit::{self, Edit};
 use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Position, SourceId};

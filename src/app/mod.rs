@@ -13,6 +13,7 @@ mod crash_notice;
 mod derived;
 pub mod dialogs;
 mod document;
+mod drag;
 mod export_dialog;
 mod file_views;
 mod files;
@@ -24,6 +25,7 @@ mod navigate;
 mod palette;
 mod panels;
 mod present;
+mod prompt;
 mod recovery;
 mod settings;
 mod start_failure;
@@ -48,12 +50,12 @@ use derived::Derived;
 use document::Document;
 use egui::{Rect, Ui};
 use export_dialog::ExportDialog;
-use files::Prompt;
 use find::FindState;
 use panels::outline::OutlineState;
 use panels::reader::ReaderState;
 use panels::source_editor::SourceDraft;
 use panels::sources::SourcesState;
+use prompt::Prompt;
 use recovery::Recovery;
 use settings::Settings;
 use std::path::PathBuf;
@@ -92,7 +94,7 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
             log::debug!("eframe::run_native failed: {e:?}");
             let session = start_failure::Session::from_env();
             let stage = start_failure::stage(&e);
-            crate::cli::report_error(start_failure::explain(stage, &e.to_string(), &session));
+            crate::report::report_error(start_failure::explain(stage, &e.to_string(), &session));
             ExitCode::FAILURE
         }
     }

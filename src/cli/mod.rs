@@ -11,6 +11,7 @@ mod manpage;
 mod merge;
 
 use crate::export::{Background, ExportFormat, ExportOptions};
+use crate::report::report_error;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -202,9 +203,4 @@ pub fn run(command: Command) -> ExitCode {
         Command::Completions { shell } => completions::run(shell),
         Command::Manpage { to } => manpage::run(to.as_deref()),
     }
-}
-
-/// Prints `argmap: error: …` to stderr: the one-line form every CLI failure takes.
-pub fn report_error(message: impl std::fmt::Display) {
-    eprintln!("argmap: error: {message}");
 }

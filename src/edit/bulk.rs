@@ -5,7 +5,7 @@
 //! A run gives the same map, the same error and the same inverses as its edits applied one by
 //! one; a map with duplicate ids (which only a broken file has) takes the one-by-one path.
 
-use super::apply::{check_node_fields, cited_sources_exist, source_ids};
+use super::check::{check_node_fields, cited_sources_exist, source_ids};
 use super::{Edit, EditError};
 use crate::model::{ArgumentMap, Link, Node, NodeId};
 use std::collections::{HashMap, HashSet};

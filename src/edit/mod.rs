@@ -6,6 +6,7 @@
 mod apply;
 mod build;
 mod bulk;
+mod check;
 mod history;
 
 pub use build::{delete_links, delete_nodes, delete_source, insert_fragment};

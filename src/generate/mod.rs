@@ -13,9 +13,9 @@ mod shape;
 mod sources;
 mod words;
 
-use crate::app::canvas::CardSizes;
-use crate::layout::{Scope, arrange};
+use crate::layout::arrange_new_map;
 use crate::model::{ArgumentMap, Link, Node, NodeKind, Position, Relation};
+use crate::render::measure::estimated_size;
 use rng::Rng;
 use sources::Library;
 
@@ -78,24 +78,7 @@ pub fn generate(nodes: usize, seed: u64) -> ArgumentMap {
     }
     map.sources = library.sources;
     map.main_claim = Some(map.nodes[0].id.clone());
-    lay_out(&mut map);
+    // Laid out with the estimated card sizes, as the app arranges cards it has not drawn yet.
+    arrange_new_map(&mut map, &estimated_size);
     map
-}
-
-/// Arranges the map with the card sizes the app estimates.
-fn lay_out(map: &mut ArgumentMap) {
-    let sizes = CardSizes::default();
-    let size_of = |node: &Node, is_main: bool| {
-        let size = sizes.size(node, is_main);
-        (size.x, size.y)
-    };
-    let moves = arrange(map, &size_of, &Scope::All);
-    let index = map.node_index();
-    let moves: Vec<(usize, Position)> = moves
-        .into_iter()
-        .map(|(id, pos)| (index[&id], pos))
-        .collect();
-    for (i, pos) in moves {
-        map.nodes[i].pos = pos;
-    }
 }

@@ -106,6 +106,21 @@ pub fn arrange(
     out
 }
 
+/// Arranges a map that is being made (generated or imported) the way Arrange All would,
+/// moving its nodes in place: such a map has no history yet, so nothing goes through the edit
+/// layer. `size_of` is as for [`arrange`].
+pub fn arrange_new_map(map: &mut ArgumentMap, size_of: &dyn Fn(&Node, bool) -> (f32, f32)) {
+    let moves = arrange(map, size_of, &Scope::All);
+    let index = map.node_index();
+    let moves: Vec<(usize, Position)> = moves
+        .into_iter()
+        .map(|(id, pos)| (index[&id], pos))
+        .collect();
+    for (i, pos) in moves {
+        map.nodes[i].pos = pos;
+    }
+}
+
 /// The most layout passes [`arrange`] makes while the outline and the picture disagree.
 const ROUNDS: usize = 4;
 

@@ -1,8 +1,8 @@
 //! A link's arrow laid out: shaft, head and +/− disc (`paint` in `src/app/canvas/links.rs`).
 
 use super::geom::{Point, Rect, Rgb};
+use super::parts::{Arrow, Marker};
 use super::route::Route;
-use super::scene::{Arrow, Marker};
 use super::style::*;
 use crate::model::Relation;
 

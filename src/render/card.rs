@@ -4,7 +4,8 @@
 use super::clean::clean;
 use super::font::metrics;
 use super::geom::{Point, Rect};
-use super::scene::{Badge, Card, Icon, TextRun};
+use super::measure::card_height;
+use super::parts::{Badge, Card, Emphasis, Icon, TextRun};
 use super::style::*;
 use super::wrap::wrap;
 use crate::model::{Node, NodeKind};
@@ -17,7 +18,7 @@ pub fn build(index: usize, node: &Node, pos: Point, is_main: bool) -> Card {
     let wrapped = wrap(&text, size, TEXT_WIDTH, MAX_LINES);
     let row = m.row_height(size);
     let text_top = pos.y + PAD + HEADER + GAP;
-    let height = PAD + HEADER + GAP + wrapped.lines.len() as f32 * row + PAD;
+    let height = card_height(wrapped.lines.len() as f32 * row);
     let rect = Rect::from_min_size(pos, CARD_WIDTH, height);
     let accent = accent(node.kind);
     let radius = corner_radius(node.kind);
@@ -75,7 +76,7 @@ pub fn build(index: usize, node: &Node, pos: Point, is_main: bool) -> Card {
         badge,
         lines,
         full_text: wrapped.elided.then(|| shortened(&text)),
-        emphasis: super::scene::Emphasis::Normal,
+        emphasis: Emphasis::Normal,
         halo: None,
     }
 }

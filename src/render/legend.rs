@@ -4,8 +4,8 @@
 use super::card::{centred_run, icon};
 use super::font::metrics;
 use super::geom::{Point, Rect, Rgb};
+use super::parts::Legend;
 use super::route::Route;
-use super::scene::Legend;
 use super::style::*;
 use crate::model::{NodeKind, Relation};
 

@@ -9,10 +9,13 @@ pub mod font;
 pub mod geom;
 mod grid;
 mod legend;
+pub mod measure;
 pub mod page;
+mod parts;
 pub mod route;
 mod scene;
 pub mod style;
 pub mod wrap;
 
-pub use scene::{Arrow, Badge, Card, Emphasis, Halo, Icon, Legend, Marker, Scene, TextRun, build};
+pub use parts::{Arrow, Badge, Card, Emphasis, Halo, Icon, Legend, Marker, TextRun};
+pub use scene::{Scene, build};

@@ -13,14 +13,11 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 // Card measures are the picture exports' (`render::style`), so exports match the canvas.
+use crate::render::measure::{card_height, estimated_size};
 pub use crate::render::style::CARD_WIDTH;
-use crate::render::style::{GAP, HEADER, LABEL_SIZE, MAIN_TEXT_SIZE, MAX_LINES, PAD, TEXT_SIZE};
+use crate::render::style::{GAP, HEADER, LABEL_SIZE, MAX_LINES, PAD, text_size};
 /// Below this zoom text would be unreadable: cards are drawn as plain shapes.
 pub const DETAIL_ZOOM: f32 = 0.4;
-
-fn text_size(is_main: bool) -> f32 {
-    if is_main { MAIN_TEXT_SIZE } else { TEXT_SIZE }
-}
 
 /// Card sizes in map units, measured when a card is laid out and estimated before that, so
 /// culling, hit-testing and link ends work for cards that have never been on screen.
@@ -93,23 +90,10 @@ fn content_key(node: &Node, is_main: bool) -> u64 {
     h.finish()
 }
 
-/// A fast guess at a card's size from its text length (about 7 px per character at 14 px).
+/// The render measure's estimate, for cards not laid out yet.
 fn estimate(node: &Node, is_main: bool) -> Vec2 {
-    let per_line = ((CARD_WIDTH - 2.0 * PAD) / (text_size(is_main) * 0.5)).floor() as usize;
-    let lines: usize = node
-        .text
-        .split('\n')
-        .map(|l| l.chars().count().div_ceil(per_line).max(1))
-        .sum::<usize>()
-        .min(MAX_LINES);
-    vec2(
-        CARD_WIDTH,
-        frame_height(lines as f32 * text_size(is_main) * 1.3),
-    )
-}
-
-fn frame_height(text_height: f32) -> f32 {
-    PAD + HEADER + GAP + text_height + PAD
+    let (width, height) = estimated_size(node, is_main);
+    vec2(width, height)
 }
 
 /// What a card shows besides its node.
@@ -136,7 +120,7 @@ pub fn prepare(
         return None;
     }
     let galley = layout_text(painter, theme, node, zoom, is_main);
-    let size = vec2(CARD_WIDTH, frame_height(galley.size().y / zoom));
+    let size = vec2(CARD_WIDTH, card_height(galley.size().y / zoom));
     sizes.remember(index, node, is_main, size);
     Some(galley)
 }
@@ -401,6 +385,7 @@ fn paint_simple(painter: &Painter, theme: &Theme, kind: NodeKind, rect: Rect, st
 mod tests {
     use super::*;
     use crate::model::Position;
+    use crate::render::style::TEXT_SIZE;
 
     #[test]
     fn estimates_grow_with_text_and_stop_at_the_line_limit() {
@@ -426,7 +411,7 @@ mod tests {
         assert_eq!(s.x, CARD_WIDTH);
         assert!(l.y > s.y);
         assert!(h.y > l.y);
-        assert!(h.y <= frame_height(MAX_LINES as f32 * TEXT_SIZE * 1.3) + 0.01);
+        assert!(h.y <= card_height(MAX_LINES as f32 * TEXT_SIZE * 1.3) + 0.01);
     }
 
     #[test]

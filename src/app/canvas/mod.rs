@@ -19,7 +19,7 @@ pub use hit::{link_at, node_at};
 
 use super::camera::Camera;
 use super::derived::Derived;
-use super::panels::sources::DraggedSource;
+use super::drag::DraggedSource;
 use super::theme::Theme;
 use super::view::{ContextTarget, EditTarget, Gesture, Reveal, ViewState};
 use crate::model::{ArgumentMap, Node, NodeId, NodeKind};

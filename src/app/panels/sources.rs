@@ -1,6 +1,7 @@
 //! The source library: every source with its ratings and how many nodes cite it, searchable
 //! and sortable; add, edit and delete; drag a source onto a card to cite it.
 
+use crate::app::drag::DraggedSource;
 use crate::app::panels::inspector::rating_text;
 use crate::model::{ArgumentMap, Source, SourceId};
 use egui::{RichText, Ui};
@@ -49,10 +50,6 @@ pub enum SourcesRequest {
     Delete(SourceId),
     Read(SourceId),
 }
-
-/// A source as it is dragged onto a card.
-#[derive(Clone, Debug)]
-pub struct DraggedSource(pub SourceId);
 
 fn matches(source: &Source, query: &str) -> bool {
     let q = query.trim().to_lowercase();
