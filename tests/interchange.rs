@@ -4,7 +4,9 @@
 mod common;
 
 use argmap::interchange::{ImportFormat, aif, argdown, import, import_bytes};
+use argmap::layout::{Scope, arrange};
 use argmap::model::{ArgumentMap, Link, NodeKind, Position, Relation, has_errors, validate};
+use argmap::render::measure::estimated_size;
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -437,14 +439,53 @@ fn imported_argdown_is_laid_out_as_a_tree() {
     let map = argdown::read("[A]: a\n  + [B]: b\n  + [C]: c\n    - [D]: d\n", "t")
         .unwrap()
         .map;
-    let pos = |id: &str| {
-        let p = map.node(&id.into()).unwrap().pos;
-        (p.x, p.y)
-    };
-    assert_eq!(pos("a"), (140.0, 0.0));
-    assert_eq!(pos("b"), (0.0, 220.0));
-    assert_eq!(pos("c"), (280.0, 220.0));
-    assert_eq!(pos("d"), (280.0, 440.0));
+    let pos = |id: &str| map.node(&id.into()).unwrap().pos;
+    let (a, b, c, d) = (pos("a"), pos("b"), pos("c"), pos("d"));
+    // What bears on a node stands in the row beneath it, supporters left of opponents.
+    assert!(
+        a.y < b.y && b.y == c.y && c.y < d.y,
+        "{a:?} {b:?} {c:?} {d:?}"
+    );
+    assert!(b.x < c.x, "{b:?} {c:?}");
+    assert!(
+        b.x < a.x && a.x < c.x,
+        "a is centred over b and c: {a:?} {b:?} {c:?}"
+    );
+}
+
+/// Imports are laid out by `layout::arrange`, as Arrange All does for cards not drawn yet:
+/// arranging from scratch gives the same positions, and arranging again moves nothing.
+#[test]
+fn an_imported_map_is_placed_as_arrange_places_it() {
+    let imports = [
+        argdown::read(&data("car-free-city.argdown"), "t")
+            .unwrap()
+            .map,
+        argdown::read(&data("argdown-primer.argdown"), "t")
+            .unwrap()
+            .map,
+        aif::read(&data("aifdb-nuclear.json"), "t").unwrap().map,
+    ];
+    for imported in imports {
+        assert!(imported.nodes.len() > 3);
+        let mut fresh = imported.clone();
+        for node in &mut fresh.nodes {
+            node.pos = Position::default();
+        }
+        let moves = arrange(&fresh, &estimated_size, &Scope::All);
+        assert!(!moves.is_empty());
+        let index = fresh.node_index();
+        let moves: Vec<(usize, Position)> = moves
+            .into_iter()
+            .map(|(id, pos)| (index[&id], pos))
+            .collect();
+        for (i, pos) in moves {
+            fresh.nodes[i].pos = pos;
+        }
+        let positions = |m: &ArgumentMap| m.nodes.iter().map(|n| n.pos).collect::<Vec<_>>();
+        assert_eq!(positions(&imported), positions(&fresh));
+        assert!(arrange(&imported, &estimated_size, &Scope::All).is_empty());
+    }
 }
 
 #[test]

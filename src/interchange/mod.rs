@@ -10,15 +10,20 @@ pub mod aif;
 pub mod argdown;
 mod ids;
 mod kinds;
-mod layout;
 mod lines;
 mod yaml;
 
-pub use layout::tidy_layout;
-
+use crate::layout::arrange_new_map;
 use crate::model::{ArgumentMap, Severity, has_errors, validate};
+use crate::render::measure::estimated_size;
 use std::fmt;
 use std::path::Path;
+
+/// Lays out an imported map as Arrange All lays out a map whose cards have not been drawn
+/// yet (with [`estimated_size`]), so the import looks as if Arrange had run.
+pub fn arrange_imported(map: &mut ArgumentMap) {
+    arrange_new_map(map, &estimated_size);
+}
 
 /// A format argmap can import.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

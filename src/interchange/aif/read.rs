@@ -15,7 +15,7 @@
 use crate::interchange::ids::{UniqueIds, slug};
 use crate::interchange::kinds::infer_kinds;
 use crate::interchange::lines::LineStarts;
-use crate::interchange::{ImportError, Imported, Message, tidy_layout};
+use crate::interchange::{ImportError, Imported, Message, arrange_imported};
 use crate::model::{
     ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Position, Relation, Source, SourceId,
     SourceKind, Step,
@@ -614,7 +614,7 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
 }
 
 /// Positions from OVA when every I-node has one (a node made for an S-node without one sits
-/// amid the nodes it links), else a tidy tree.
+/// amid the nodes it links), else arranged as Arrange All would.
 fn place(
     map: &mut ArgumentMap,
     root: &Value,
@@ -647,7 +647,7 @@ fn place(
         .zip(&given)
         .all(|(&a, p)| p.is_some() || nodes[a].kind != "I");
     if !all_i_placed || map.nodes.is_empty() {
-        tidy_layout(map);
+        arrange_imported(map);
         return;
     }
     // Nodes made for S-nodes link only I-nodes, which are placed.

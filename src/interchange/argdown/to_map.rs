@@ -16,7 +16,7 @@ use crate::interchange::ids::{UniqueIds, slug};
 use crate::interchange::kinds::infer_kinds;
 use crate::interchange::lines::LineStarts;
 use crate::interchange::yaml::{self, Yaml, flow};
-use crate::interchange::{ImportError, Imported, Message, line_col, tidy_layout};
+use crate::interchange::{ImportError, Imported, Message, arrange_imported, line_col};
 use crate::model::{
     ArgumentMap, Citation, Credibility, Link, Node, NodeId, NodeKind, Position, Relation,
     Reliability, Source, SourceId, SourceKind, Step,
@@ -795,7 +795,7 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
             "no statements or arguments found; the map is empty",
         ));
     }
-    tidy_layout(&mut map);
+    arrange_imported(&mut map);
     crate::interchange::refuse_invalid(&map)?;
     // In file order; remarks about the whole file last.
     b.warnings.sort_by_key(|w| w.line.unwrap_or(usize::MAX));
