@@ -150,3 +150,53 @@ fn the_talk_tab_arranges_steps_saved_in_the_map_and_undo_restores_the_default_wa
     }
     assert!(harness.state().map().presentation.is_none());
 }
+
+/// Presentation mode frames a step with handout pages' rule (`render::page::frame`): the
+/// camera looks at the centre that rule gives, at its zoom.
+#[test]
+fn a_step_is_framed_as_its_handout_page_frames_it() {
+    let mut harness = ui::bundled();
+    let map = harness.state().map().clone();
+    let steps = map.steps();
+    harness.key_press(Key::F5);
+    harness.run();
+    // There and back and there again: the step is framed with the cards' measured sizes,
+    // which the checks below read, not with the estimates used before they were drawn.
+    for key in [Key::ArrowRight, Key::ArrowLeft, Key::ArrowRight] {
+        harness.key_press(key);
+        harness.run();
+    }
+    let app = harness.state();
+    let (camera, canvas) = (app.camera(), app.canvas_rect());
+    let shown = argmap::model::Step::shown_at(&steps, 1);
+    let current = steps[1].nodes.iter().cloned().collect();
+    let framed = argmap::model::Step::framed_with_neighbours(&map, &shown, &current);
+    let map_rect = |ids: &mut dyn Iterator<Item = &argmap::model::NodeId>| {
+        ids.map(|id| {
+            let r = app.node_screen_rect(id).unwrap();
+            let (min, max) = (camera.to_map(canvas, r.min), camera.to_map(canvas, r.max));
+            argmap::render::geom::Rect {
+                min: argmap::render::geom::Point::new(min.x, min.y),
+                max: argmap::render::geom::Point::new(max.x, max.y),
+            }
+        })
+        .reduce(|a, b| a.union(&b))
+    };
+    let (centre, zoom) = argmap::render::page::frame(
+        canvas.width(),
+        canvas.height(),
+        map_rect(&mut framed.iter()),
+        map_rect(&mut current.iter()),
+    )
+    .unwrap();
+    assert!(
+        (camera.zoom - zoom).abs() < 1e-4,
+        "{} vs {zoom}",
+        camera.zoom
+    );
+    let looked_at = camera.to_map(canvas, canvas.center());
+    assert!(
+        (looked_at.x - centre.x).abs() < 0.5 && (looked_at.y - centre.y).abs() < 0.5,
+        "{looked_at:?} vs {centre:?}"
+    );
+}

@@ -3,9 +3,9 @@
 
 use super::ArgmapApp;
 use super::camera::Camera;
-use super::canvas::card::CARD_WIDTH;
 use crate::model::{NodeId, Step};
-use egui::{Key, Rect, Vec2};
+use crate::render::{geom, page};
+use egui::{Key, Rect, Vec2, pos2};
 use std::collections::HashSet;
 
 /// How long the camera takes to glide to the next step.
@@ -65,6 +65,14 @@ pub fn glide(canvas: Rect, a: Camera, b: Camera, t: f64) -> Camera {
     Camera {
         origin: canvas.size() / 2.0 - c * zoom,
         zoom,
+    }
+}
+
+/// `r` in render's geometry.
+fn render_rect(r: Rect) -> geom::Rect {
+    geom::Rect {
+        min: geom::Point::new(r.min.x, r.min.y),
+        max: geom::Point::new(r.max.x, r.max.y),
     }
 }
 
@@ -139,31 +147,22 @@ impl ArgmapApp {
         let step_only = rect_of(&mut filter.current.iter());
         let canvas = self.view.canvas_rect;
         p.framed_for = canvas;
-        // Room for the counter and the source line; never so close that one card fills the screen.
-        let fit = |bounds: Rect| {
-            let c = Camera::fitting(
-                canvas.shrink2(Vec2::new(40.0, 60.0)),
-                bounds.expand(CARD_WIDTH * 0.15),
-                1.6,
-            );
-            Camera {
-                origin: c.origin + Vec2::new(40.0, 60.0),
-                ..c
-            }
-        };
-        // Neighbours give context, unless they are so far away that the text would get small.
-        let target = match (with_neighbours, step_only) {
-            (Some(wide), Some(narrow)) => {
-                let wide = fit(wide);
-                if wide.zoom >= 0.9 {
-                    Some(wide)
-                } else {
-                    Some(fit(narrow))
-                }
-            }
-            (Some(only), None) | (None, Some(only)) => Some(fit(only)),
-            (None, None) => None,
-        };
+        // Framed as handout pages frame a step (insets for the counter and the source line,
+        // zoom limits, the neighbour rule): one rule in `render::page`.
+        let target = page::frame(
+            canvas.width(),
+            canvas.height(),
+            with_neighbours.map(render_rect),
+            step_only.map(render_rect),
+        )
+        .map(|(centre, zoom)| {
+            let mut camera = Camera {
+                origin: Vec2::ZERO,
+                zoom,
+            };
+            camera.centre_on(canvas, pos2(centre.x, centre.y));
+            camera
+        });
         if let Some(target) = target
             && canvas.is_positive()
         {

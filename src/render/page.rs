@@ -3,10 +3,10 @@
 //! those of later steps left out; the page is framed the way the presentation camera frames
 //! the step; the step counter, the step's title and the source line sit on top.
 //!
-//! This mirrors the app, which `src/render` must not depend on; when the app changes, change
-//! these too:
-//! - framing: `go_to_step` in `src/app/present.rs` and `Camera::fitting` in
-//!   `src/app/camera.rs` (insets, fit margin, padding, zoom limits, the neighbour rule);
+//! How a step is framed is decided here, in [`frame`], for presentation mode too.
+//!
+//! The rest mirrors the app, which `src/render` must not depend on; when the app changes,
+//! change these too:
 //! - highlighted and dimmed cards: `paint_frame` and `paint` in `src/app/canvas/card.rs`
 //!   (selection halo; fill, border and text mixed towards the background);
 //! - counter and source line: `presentation_overlay` in `src/app/present.rs`.
@@ -33,7 +33,7 @@ pub const PAGE_HEIGHT: f32 = 800.0;
 
 /// Room the camera keeps free around the framed nodes for the counter and the source line.
 const INSET: Point = Point::new(40.0, 60.0);
-/// `Camera::fitting`'s own margin, inside the inset.
+/// Margin inside the inset (as `Camera::fitting` keeps when fitting the whole map).
 const FIT_MARGIN: f32 = 32.0;
 /// Padding around the framed cards, in map units.
 const BOUNDS_PAD: f32 = style::CARD_WIDTH * 0.15;
@@ -270,8 +270,8 @@ fn union(a: Option<Rect>, b: Option<Rect>) -> Option<Rect> {
     }
 }
 
-/// Where the camera looks (the centre, in map units) and how close (page units per map unit)
-/// for a step: around `wide` (the step's nodes with their neighbours) when the text stays
+/// Where the camera looks (the centre, in map units) and how close (page or screen units per
+/// map unit) for a step on a page or a presentation screen of `width` × `height`: around `wide` (the step's nodes with their neighbours) when the text stays
 /// large enough, else around `narrow` (the step's nodes alone); `None` when there is neither.
 pub fn frame(
     width: f32,
