@@ -427,17 +427,6 @@ pub const MOUSE: [(&str, &str); 9] = [
     ("Right-click a card, link or the background", "More actions"),
 ];
 
-/// What Tab creates under a node of each kind, and how it is linked (documented in the README).
-pub fn default_child(parent: NodeKind) -> (NodeKind, crate::model::Relation) {
-    use crate::model::Relation;
-    match parent {
-        // Evidence supports a claim, and evidence can back other evidence.
-        NodeKind::Claim | NodeKind::Evidence => (NodeKind::Evidence, Relation::Supports),
-        // A counterpoint is answered by a claim that rebuts it.
-        NodeKind::Counterpoint => (NodeKind::Claim, Relation::Opposes),
-    }
-}
-
 /// A shortcut as people write it: `Ctrl+=` rather than egui's `Ctrl+Equals`.
 pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
     let text = ctx.format_shortcut(shortcut);

@@ -1,7 +1,7 @@
 //! Turning what the user asked for (actions, canvas gestures, find) into view changes and edits.
 
 use super::ArgmapApp;
-use super::actions::{Action, default_child};
+use super::actions::Action;
 use super::camera::Camera;
 use super::canvas::{CanvasRequest, fit_camera};
 use super::clipboard::{self, Pasted};
@@ -9,7 +9,9 @@ use super::find::FindRequest;
 use super::navigate::{self, Direction};
 use super::view::{EditTarget, Reveal, TextEditing};
 use crate::edit::{self, Edit};
-use crate::model::{ArgumentMap, Link, Node, NodeId, NodeKind, Position};
+use crate::model::{
+    ArgumentMap, Link, Node, NodeId, NodeKind, Position, child_relation, tab_child,
+};
 use egui::{Event, Vec2, vec2};
 
 /// The height a new card is placed with before its text is typed (a card of a few lines).
@@ -98,7 +100,7 @@ impl ArgmapApp {
                         .doc
                         .map()
                         .node(&parent)
-                        .map(|n| default_child(n.kind).0)
+                        .map(|n| tab_child(n.kind).0)
                         .unwrap_or(NodeKind::Evidence);
                     self.start_linked_node(parent, kind);
                 }
@@ -418,12 +420,7 @@ impl ArgmapApp {
         };
         let size = (super::canvas::card::CARD_WIDTH, NEW_CARD_HEIGHT);
         let pos = crate::layout::place_new_child(map, &self.card_size_of(), &parent, size);
-        let relation = ArgumentMap::default_relation(kind);
-        let relation = if map.nodes[p].kind == NodeKind::Counterpoint && kind == NodeKind::Claim {
-            default_child(NodeKind::Counterpoint).1
-        } else {
-            relation
-        };
+        let relation = child_relation(map.nodes[p].kind, kind);
         self.start_new_node(kind, egui::pos2(pos.x, pos.y), Some((parent, relation)));
     }
 

@@ -2,14 +2,13 @@
 //! from selection", sources dropped on cards, and opening addresses.
 
 use super::ArgmapApp;
-use super::actions::default_child;
 use super::panels::reader::ReaderRequest;
 use super::panels::source_editor::{EditorRequest, SourceDraft};
 use super::panels::sources::SourcesRequest;
 use super::prompt::Prompt;
 use super::view::Reveal;
 use crate::edit::{self, Edit};
-use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Position, SourceId};
+use crate::model::{Citation, Link, Node, NodeId, NodeKind, Position, SourceId, child_relation};
 
 /// Which tab the left panel shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -201,12 +200,7 @@ impl ArgmapApp {
         }];
         if let Some(parent) = parent {
             let parent_kind = map.node(&parent).map(|n| n.kind).unwrap_or(NodeKind::Claim);
-            let relation = match (parent_kind, kind) {
-                (NodeKind::Counterpoint, NodeKind::Claim) => {
-                    default_child(NodeKind::Counterpoint).1
-                }
-                _ => ArgumentMap::default_relation(kind),
-            };
+            let relation = child_relation(parent_kind, kind);
             edits.push(Edit::AddLink {
                 index: map.links.len(),
                 link: Link::new(id.clone(), parent, relation),

@@ -35,7 +35,7 @@ mod ui_scale;
 mod url;
 mod view;
 
-pub use actions::{Action, default_child};
+pub use actions::Action;
 pub use camera::Camera;
 pub use canvas::CanvasRequest;
 pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};

@@ -2,6 +2,7 @@
 //!
 //! Nothing here knows about egui or files; the GUI, the file format and the CLI all build on it.
 
+mod child;
 mod ids;
 mod index;
 mod link;
@@ -13,6 +14,7 @@ mod source;
 mod subset;
 mod validate;
 
+pub use child::{child_relation, tab_child};
 pub use ids::{NodeId, SourceId};
 pub use index::MapIndex;
 pub use link::{Link, Relation};
