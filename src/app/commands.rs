@@ -1,578 +1,495 @@
-//! Turning what the user asked for (actions, canvas gestures, find) into view changes and edits.
+//! Every command the user can give from a menu, a button, a shortcut or the command palette,
+//! in one table: each command's text, tooltip and keys are written once, in [`Action::info`],
+//! and every list of commands is [`Action::ALL`], made from the enum's own declaration, so the
+//! menus, the shortcut handler, the shortcuts window and the palette cannot disagree.
 
-use super::ArgmapApp;
-use super::actions::Action;
-use super::camera::Camera;
-use super::canvas::{CanvasRequest, fit_camera};
-use super::clipboard::{self, Pasted};
-use super::find::FindRequest;
-use super::navigate::{self, Direction};
-use super::view::{EditTarget, Reveal, TextEditing};
-use crate::edit::{self, Edit};
-use crate::model::{
-    ArgumentMap, Link, Node, NodeId, NodeKind, Position, child_relation, tab_child,
-};
-use egui::{Event, Vec2, vec2};
+use super::navigate::Direction;
+use crate::model::NodeKind;
+use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// The height a new card is placed with before its text is typed (a card of a few lines).
-pub(super) const NEW_CARD_HEIGHT: f32 = 100.0;
+/// Declares the enum and `ALL`, the list of its variants, from one list of names, so a new
+/// command cannot be left out of the list. (A small macro rather than strum's `EnumIter`: the
+/// derive would rebuild syn with more features, and every proc-macro crate after it.)
+macro_rules! commands {
+    ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident,)* }) => {
+        $(#[$meta])*
+        pub enum $name { $($variant,)* }
 
-impl ArgmapApp {
-    /// Recomputes derived facts after the map changed, and drops stale selections.
-    pub(super) fn refresh_derived(&mut self) {
-        if self
-            .derived
-            .refresh(self.doc.shared_map(), self.doc.version())
-        {
-            let index = &self.derived.index;
-            let map = self.doc.map();
-            self.view
-                .selection
-                .retain(|id| index.contains_key(id), |f, t| map.link(f, t).is_some());
-            self.sizes.retain(|id| index.contains_key(id));
+        impl $name {
+            /// Every command, in the order declared.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+        }
+    };
+}
+
+commands! {
+    /// The order of the variants is the order of the shortcuts window and of the palette.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Action {
+        New,
+        Open,
+        Save,
+        SaveAs,
+        Import,
+        Export,
+        ExportPresentation,
+        Quit,
+        Undo,
+        Redo,
+        Cut,
+        Copy,
+        Paste,
+        Delete,
+        SelectAll,
+        AddLinkedNode,
+        AddClaim,
+        AddEvidence,
+        AddCounterpoint,
+        EditText,
+        Find,
+        CommandPalette,
+        ArrangeAll,
+        ArrangeSelection,
+        TogglePin,
+        ClearSelection,
+        GoUp,
+        GoDown,
+        GoLeft,
+        GoRight,
+        FitMap,
+        ZoomToSelection,
+        ZoomIn,
+        ZoomOut,
+        ZoomActualSize,
+        UiLarger,
+        UiSmaller,
+        UiReset,
+        ToggleOutline,
+        ToggleInspector,
+        ToggleLegend,
+        Present,
+        ShowShortcuts,
+    }
+}
+
+/// One row of the command table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CommandInfo {
+    /// What menus, the palette and the shortcuts window call it.
+    pub text: &'static str,
+    /// A sentence saying what it does (menu and toolbar tooltips, the palette).
+    pub tooltip: &'static str,
+    /// The main shortcut (menus show it).
+    pub shortcut: Option<KeyboardShortcut>,
+    /// Another key that does the same.
+    pub alternative: Option<KeyboardShortcut>,
+    /// The shortcut works while a text field has the keyboard. Editing keys (undo, copy,
+    /// select all, Enter, Tab…) then belong to the field; file and window commands do not.
+    pub while_typing: bool,
+}
+
+const fn command(
+    text: &'static str,
+    tooltip: &'static str,
+    shortcut: Option<KeyboardShortcut>,
+) -> CommandInfo {
+    CommandInfo {
+        text,
+        tooltip,
+        shortcut,
+        alternative: None,
+        while_typing: false,
+    }
+}
+
+impl CommandInfo {
+    const fn or(self, alternative: KeyboardShortcut) -> Self {
+        Self {
+            alternative: Some(alternative),
+            ..self
         }
     }
 
-    /// Applies an edit as one undo step; a refused edit is explained in the status bar.
-    pub(super) fn apply(&mut self, edit: Edit) -> bool {
-        match self.doc.apply(edit) {
-            Ok(()) => {
-                self.message = None;
-                self.refresh_derived();
-                true
-            }
-            Err(e) => {
-                self.message = Some(format!("Not done: {e}."));
-                false
-            }
+    const fn while_typing(self) -> Self {
+        Self {
+            while_typing: true,
+            ..self
+        }
+    }
+}
+
+const fn mods(command: bool, shift: bool, alt: bool) -> Modifiers {
+    Modifiers {
+        alt,
+        ctrl: false,
+        shift,
+        mac_cmd: false,
+        command,
+    }
+}
+
+const fn key(key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(Modifiers::NONE, key))
+}
+const fn ctrl(key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(mods(true, false, false), key))
+}
+const fn ctrl_shift(key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(mods(true, true, false), key))
+}
+const fn shift(key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(mods(false, true, false), key))
+}
+const fn alt(key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(mods(false, false, true), key))
+}
+const fn alt_shift(key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(mods(false, true, true), key))
+}
+
+impl Action {
+    /// The command table.
+    ///
+    /// Canvas zoom is Ctrl+=/-/0, as in drawing programs; the interface text size is the same
+    /// keys with Shift (egui's own Ctrl+plus/minus GUI zoom is turned off, see `ui_scale`).
+    /// On a US keyboard Shift+= types `+`, so "larger" also answers to `Plus`.
+    pub const fn info(self) -> CommandInfo {
+        use Action as A;
+        match self {
+            A::New => command("New map", "Start an empty map.", ctrl(Key::N)).while_typing(),
+            A::Open => command("Open…", "Open a map file.", ctrl(Key::O)).while_typing(),
+            A::Save => command("Save", "Save the map to its file.", ctrl(Key::S)).while_typing(),
+            A::SaveAs => command(
+                "Save as…",
+                "Save the map to a new file.",
+                ctrl_shift(Key::S),
+            )
+            .while_typing(),
+            A::Import => command(
+                "Import…",
+                "Open an Argdown or AIF file as a new map.",
+                ctrl(Key::I),
+            )
+            .while_typing(),
+            A::Export => command(
+                "Export…",
+                "Write the map (or the selection) as a picture, PDF, text or data file.",
+                ctrl(Key::E),
+            )
+            .while_typing(),
+            A::ExportPresentation => command(
+                "Export presentation…",
+                "Write the talk's steps as PDF pages or pictures.",
+                None,
+            ),
+            A::Quit => command("Quit", "Close argmap.", ctrl(Key::Q)).while_typing(),
+            A::Undo => command("Undo", "Undo the last change.", ctrl(Key::Z)),
+            A::Redo => command("Redo", "Redo the change just undone.", ctrl_shift(Key::Z))
+                .or(KeyboardShortcut::new(mods(true, false, false), Key::Y)),
+            A::Cut => command(
+                "Cut",
+                "Copy the selected nodes, then delete them.",
+                ctrl(Key::X),
+            ),
+            A::Copy => command(
+                "Copy",
+                "Copy the selected nodes (paste them into any map).",
+                ctrl(Key::C),
+            ),
+            A::Paste => command(
+                "Paste",
+                "Paste copied nodes, or text as a new claim.",
+                ctrl(Key::V),
+            ),
+            A::Delete => command(
+                "Delete",
+                "Delete the selected nodes or link.",
+                key(Key::Delete),
+            )
+            .or(KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)),
+            A::SelectAll => command("Select all", "Select every node.", ctrl(Key::A)),
+            A::AddLinkedNode => command(
+                "Add linked node",
+                "Add a node that bears on the selected one, of the usual kind for it.",
+                key(Key::Tab),
+            ),
+            A::AddClaim => command(
+                "Add claim",
+                "Add a claim (linked to the selection, if any).",
+                None,
+            ),
+            A::AddEvidence => command(
+                "Add evidence",
+                "Add evidence (linked to the selection, if any).",
+                None,
+            ),
+            A::AddCounterpoint => command(
+                "Add counterpoint",
+                "Add a counterpoint (linked to the selection, if any).",
+                None,
+            ),
+            A::EditText => command(
+                "Edit text",
+                "Type the selected node's text.",
+                key(Key::Enter),
+            ),
+            A::Find => command("Find…", "Find nodes by their words.", ctrl(Key::F)).while_typing(),
+            A::CommandPalette => command(
+                "Command palette…",
+                "Run any command, or go to a node, by typing a few of its letters.",
+                ctrl_shift(Key::P),
+            )
+            .while_typing(),
+            A::ArrangeAll => command(
+                "Arrange map",
+                "Lay out the whole map as a tidy tree (pinned nodes stay).",
+                ctrl_shift(Key::A),
+            ),
+            A::ArrangeSelection => command(
+                "Arrange selected subtrees",
+                "Lay out the subtrees under the selected nodes.",
+                alt_shift(Key::A),
+            ),
+            A::TogglePin => command(
+                "Pin / unpin",
+                "Pinned nodes keep their place when the map is arranged.",
+                key(Key::P),
+            ),
+            A::ClearSelection => command("Clear selection", "Select nothing.", key(Key::Escape)),
+            A::GoUp => command(
+                "Go to the node it bears on",
+                "Select the node the selected one supports or opposes.",
+                alt(Key::ArrowUp),
+            ),
+            A::GoDown => command(
+                "Go to what bears on it",
+                "Select a node that supports or opposes the selected one.",
+                alt(Key::ArrowDown),
+            ),
+            A::GoLeft => command(
+                "Go to previous sibling",
+                "Select the previous node bearing on the same parent.",
+                alt(Key::ArrowLeft),
+            ),
+            A::GoRight => command(
+                "Go to next sibling",
+                "Select the next node bearing on the same parent.",
+                alt(Key::ArrowRight),
+            ),
+            A::FitMap => command("Fit map", "Show the whole map.", key(Key::F)),
+            A::ZoomToSelection => command(
+                "Zoom to selection",
+                "Show the selected nodes as large as they fit.",
+                shift(Key::F),
+            ),
+            A::ZoomIn => command("Zoom in", "Zoom the map in.", ctrl(Key::Equals))
+                .or(KeyboardShortcut::new(mods(true, false, false), Key::Plus))
+                .while_typing(),
+            A::ZoomOut => command("Zoom out", "Zoom the map out.", ctrl(Key::Minus)).while_typing(),
+            A::ZoomActualSize => command(
+                "Actual size (100%)",
+                "Show the map at 100%.",
+                ctrl(Key::Num0),
+            )
+            .while_typing(),
+            A::UiLarger => command(
+                "Larger interface text",
+                "Make the menus, panels and dialogs larger (not the map).",
+                ctrl_shift(Key::Plus),
+            )
+            .or(KeyboardShortcut::new(mods(true, true, false), Key::Equals))
+            .while_typing(),
+            A::UiSmaller => command(
+                "Smaller interface text",
+                "Make the menus, panels and dialogs smaller (not the map).",
+                ctrl_shift(Key::Minus),
+            )
+            .while_typing(),
+            A::UiReset => command(
+                "Default interface text size",
+                "Menus, panels and dialogs at their usual size.",
+                ctrl_shift(Key::Num0),
+            )
+            .while_typing(),
+            A::ToggleOutline => command(
+                "Outline panel",
+                "Show or hide the left panel (outline, sources, problems, talk).",
+                ctrl_shift(Key::O),
+            )
+            .while_typing(),
+            A::ToggleInspector => command(
+                "Inspector panel",
+                "Show or hide the right panel (inspector, reader).",
+                ctrl_shift(Key::I),
+            )
+            .while_typing(),
+            A::ToggleLegend => command(
+                "Legend",
+                "Show or hide the legend of kinds and links.",
+                ctrl_shift(Key::L),
+            )
+            .while_typing(),
+            A::Present => command(
+                "Present",
+                "Show the talk step by step, full screen (Esc leaves).",
+                key(Key::F5),
+            )
+            .while_typing(),
+            A::ShowShortcuts => command(
+                "Keyboard shortcuts",
+                "List every shortcut and mouse gesture.",
+                key(Key::F1),
+            )
+            .while_typing(),
         }
     }
 
-    pub fn perform(&mut self, action: Action, ctx: &egui::Context) {
-        // For a crash report: what the user did last.
-        crate::crash::note_command(action.text());
-        log::debug!("command: {}", action.text());
-        self.perform_inner(action, ctx);
-        // Undo, redo, open… change the map outside `apply`: keep derived facts in step.
-        self.refresh_derived();
+    /// Every command, in the table's order.
+    pub fn iter() -> impl Iterator<Item = Action> {
+        Self::ALL.iter().copied()
     }
 
-    fn perform_inner(&mut self, action: Action, ctx: &egui::Context) {
-        let rect = self.view.canvas_rect;
-        match action {
-            Action::New => self.ask_then(super::prompt::Then::New),
-            Action::Open => self.ask_then(super::prompt::Then::Open(None)),
-            Action::Save => {
-                self.save();
-            }
-            Action::SaveAs => {
-                self.save_as();
-            }
-            Action::Export => self.open_export_dialog(ctx),
-            Action::ExportPresentation => self.open_presentation_export(ctx),
-            Action::Import => self.ask_then(super::prompt::Then::Import(None)),
-            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Action::Undo => match self.doc.undo() {
-                Some(what) => self.message = Some(format!("Undid {what}.")),
-                None => self.message = Some("Nothing to undo.".into()),
-            },
-            Action::Redo => match self.doc.redo() {
-                Some(what) => self.message = Some(format!("Redid {what}.")),
-                None => self.message = Some("Nothing to redo.".into()),
-            },
-            Action::Copy => {
-                self.copy(ctx);
-            }
-            Action::Cut => {
-                if self.copy(ctx) {
-                    self.delete_selection();
-                }
-            }
-            Action::Paste => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
-            Action::Delete => self.delete_selection(),
-            Action::SelectAll => {
-                let ids = self.doc.map().nodes.iter().map(|n| n.id.clone());
-                self.view.selection.select_all(ids);
-            }
-            Action::AddLinkedNode => match self.view.selection.primary().cloned() {
-                Some(parent) => {
-                    let kind = self
-                        .doc
-                        .map()
-                        .node(&parent)
-                        .map(|n| tab_child(n.kind).0)
-                        .unwrap_or(NodeKind::Evidence);
-                    self.start_linked_node(parent, kind);
-                }
-                None => {
-                    self.message = Some("Select a node first: Tab adds a node linked to it.".into())
-                }
-            },
-            Action::AddClaim | Action::AddEvidence | Action::AddCounterpoint => {
-                let kind = action.node_kind().unwrap_or(NodeKind::Claim);
-                match self.view.selection.primary().cloned() {
-                    Some(parent) => self.start_linked_node(parent, kind),
-                    None => {
-                        let centre = self.view.camera.visible_map_rect(rect).center();
-                        self.start_new_node(
-                            kind,
-                            centre - vec2(super::canvas::card::CARD_WIDTH / 2.0, 40.0),
-                            None,
-                        );
-                    }
-                }
-            }
-            Action::EditText => match self.view.selection.primary().cloned() {
-                Some(id) => self.start_editing(id),
-                None => self.message = Some("Select a node to edit its text.".into()),
-            },
-            Action::Find => self.find.open(),
-            Action::CommandPalette => self.palette.toggle(),
-            Action::FitMap if rect.is_positive() => {
-                self.view.camera = fit_camera(self.doc.map(), &self.derived, &self.sizes, rect);
-            }
-            Action::FitMap => self.view.fit_pending = true,
-            Action::ZoomToSelection => self.zoom_to_selection(),
-            Action::ZoomIn => self.view.camera.zoom_around(rect, rect.center(), 1.25),
-            Action::ZoomOut => self.view.camera.zoom_around(rect, rect.center(), 0.8),
-            Action::ZoomActualSize => {
-                let factor = 1.0 / self.view.camera.zoom;
-                self.view.camera.zoom_around(rect, rect.center(), factor);
-            }
-            Action::UiLarger => {
-                self.set_ui_scale(ctx, super::ui_scale::larger(self.settings.ui_scale))
-            }
-            Action::UiSmaller => {
-                self.set_ui_scale(ctx, super::ui_scale::smaller(self.settings.ui_scale))
-            }
-            Action::UiReset => self.set_ui_scale(ctx, super::ui_scale::DEFAULT),
-            Action::ClearSelection => self.view.selection.clear(),
-            Action::GoUp | Action::GoDown | Action::GoLeft | Action::GoRight => {
-                if let Some(direction) = action.direction() {
-                    self.go(direction);
-                }
-            }
-            Action::ToggleOutline => self.settings.show_outline ^= true,
-            Action::ToggleInspector => self.settings.show_inspector ^= true,
-            Action::ToggleLegend => self.settings.show_legend ^= true,
-            Action::ShowShortcuts => self.show_shortcuts = true,
-            Action::Present => self.start_presenting(ctx),
-            Action::ArrangeAll => self.arrange(crate::layout::Scope::All),
-            Action::ArrangeSelection => {
-                let roots = self.view.selection.nodes().to_vec();
-                if roots.is_empty() {
-                    self.message = Some("Select the nodes whose subtrees to arrange.".into());
-                } else {
-                    self.arrange(crate::layout::Scope::Subtree(roots));
-                }
-            }
-            Action::TogglePin => {
-                let ids = self.view.selection.nodes().to_vec();
-                let map = self.doc.map();
-                // All pinned already: unpin them; otherwise pin them all.
-                let pin = !ids
-                    .iter()
-                    .all(|id| self.derived.node(map, id).is_some_and(|n| n.pinned));
-                let edits = ids
-                    .into_iter()
-                    .map(|id| Edit::SetPinned { id, pinned: pin })
-                    .collect();
-                if self.apply(Edit::Batch(edits)) {
-                    self.message = Some(
-                        if pin {
-                            "Pinned: arranging leaves it in place."
-                        } else {
-                            "Unpinned."
-                        }
-                        .into(),
-                    );
-                }
-            }
+    pub fn text(self) -> &'static str {
+        self.info().text
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        self.info().tooltip
+    }
+
+    /// The main shortcut (menus show it).
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.info().shortcut
+    }
+
+    /// Every key that runs it: the main shortcut, then the alternative.
+    pub fn shortcuts(self) -> impl Iterator<Item = KeyboardShortcut> {
+        let info = self.info();
+        info.shortcut.into_iter().chain(info.alternative)
+    }
+
+    pub fn fires_while_typing(self) -> bool {
+        self.info().while_typing
+    }
+
+    /// Copy, cut and paste arrive as clipboard events from the platform, not as key presses.
+    pub fn is_clipboard(self) -> bool {
+        matches!(self, Action::Copy | Action::Cut | Action::Paste)
+    }
+
+    /// The command that adds a node of this kind.
+    pub fn add_node(kind: NodeKind) -> Action {
+        match kind {
+            NodeKind::Claim => Action::AddClaim,
+            NodeKind::Evidence => Action::AddEvidence,
+            NodeKind::Counterpoint => Action::AddCounterpoint,
         }
     }
 
-    /// File → Open recent: the n-th file of the recent-files list.
-    pub(super) fn open_recent(&mut self, i: usize) {
-        if let Some(path) = self.settings.recent.get(i).cloned() {
-            crate::crash::note_command("Open recent");
-            self.ask_then(super::prompt::Then::Open(Some(path)));
+    /// The kind of node this command adds, if it adds one.
+    pub fn node_kind(self) -> Option<NodeKind> {
+        match self {
+            Action::AddClaim => Some(NodeKind::Claim),
+            Action::AddEvidence => Some(NodeKind::Evidence),
+            Action::AddCounterpoint => Some(NodeKind::Counterpoint),
+            _ => None,
         }
     }
 
-    pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.text_edit_focused() || self.was_typing;
-        // Shortcuts with more modifiers first: egui matches `F` on Shift+F too.
-        let mut candidates: Vec<(Action, egui::KeyboardShortcut)> = Action::iter()
-            .filter(|a| !a.is_clipboard())
-            .flat_map(|a| a.shortcuts().map(move |s| (a, s)))
-            .collect();
-        candidates.sort_by_key(|(_, s)| {
-            let m = s.modifiers;
-            std::cmp::Reverse(m.alt as u8 + m.shift as u8 + m.command as u8 + m.ctrl as u8)
-        });
-        for (action, shortcut) in candidates {
-            if typing && !action.fires_while_typing() {
-                continue;
-            }
-            // Esc closes the find bar or cancels typing before it clears the selection.
-            if action == Action::ClearSelection && (self.view.editing.is_some() || self.find.open) {
-                continue;
-            }
-            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                self.perform(action, ctx);
-            }
+    /// Where this command moves the selection, if it is a "go to" command.
+    pub fn direction(self) -> Option<Direction> {
+        match self {
+            Action::GoUp => Some(Direction::Up),
+            Action::GoDown => Some(Direction::Down),
+            Action::GoLeft => Some(Direction::Left),
+            Action::GoRight => Some(Direction::Right),
+            _ => None,
+        }
+    }
+}
+
+/// Mouse gestures, listed in the shortcuts window after the keys.
+pub const MOUSE: [(&str, &str); 9] = [
+    (
+        "Drag the background, middle-drag, scroll, arrow keys",
+        "Pan",
+    ),
+    ("Ctrl + scroll, pinch", "Zoom around the pointer"),
+    ("Click / Shift+click", "Select / add to the selection"),
+    ("Shift + drag the background", "Select with a box"),
+    ("Drag a card", "Move it (and the rest of the selection)"),
+    (
+        "Drag the dot on a card's right edge onto another card",
+        "Link them",
+    ),
+    ("Double-click the background", "Add a claim there"),
+    ("Double-click a card", "Edit its text"),
+    ("Right-click a card, link or the background", "More actions"),
+];
+
+/// A shortcut as people write it: `Ctrl+=` rather than egui's `Ctrl+Equals`.
+pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let text = ctx.format_shortcut(shortcut);
+    let (mods, key) = match text.rfind('+') {
+        Some(i) if i + 1 < text.len() => text.split_at(i + 1),
+        _ => ("", text.as_str()),
+    };
+    let key = match key {
+        "Equals" => "=",
+        "Minus" => "-",
+        "Plus" => "+",
+        "Num0" => "0",
+        other => other,
+    };
+    format!("{mods}{key}")
+}
+
+/// Every key of a command as people write them: `Ctrl+= or Ctrl++`.
+pub fn keys_text(ctx: &egui::Context, action: Action) -> Option<String> {
+    let keys: Vec<String> = action.shortcuts().map(|s| shortcut_text(ctx, &s)).collect();
+    (!keys.is_empty()).then(|| keys.join(" or "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_command_has_its_own_text_and_a_tooltip() {
+        let mut texts = HashSet::new();
+        for action in Action::iter() {
+            let info = action.info();
+            assert!(
+                texts.insert(info.text),
+                "two commands named {:?}",
+                info.text
+            );
+            assert!(
+                info.tooltip.ends_with('.') && info.tooltip.len() > 8,
+                "{action:?} needs a tooltip sentence"
+            );
         }
     }
 
-    /// Copy, cut and paste arrive as events from the platform's clipboard.
-    pub(super) fn handle_clipboard_events(&mut self, ctx: &egui::Context) {
-        if ctx.text_edit_focused() {
-            return; // the text field takes them
-        }
-        let events = ctx.input(|i| i.events.clone());
-        for event in events {
-            match event {
-                Event::Copy => self.perform(Action::Copy, ctx),
-                Event::Cut => self.perform(Action::Cut, ctx),
-                Event::Paste(text) => self.paste(&text),
-                _ => {}
-            }
-        }
-    }
-
-    /// Copies the selected nodes as RON text; false when nothing is selected.
-    fn copy(&mut self, ctx: &egui::Context) -> bool {
-        let ids = self.view.selection.nodes().to_vec();
-        if ids.is_empty() {
-            self.message = Some("Select nodes to copy.".into());
-            return false;
-        }
-        let fragment = clipboard::fragment(self.doc.map(), &ids);
-        ctx.copy_text(crate::format::to_ron_string(&fragment));
-        self.message = Some(format!(
-            "Copied {} node{}.",
-            ids.len(),
-            if ids.len() == 1 { "" } else { "s" }
-        ));
-        true
-    }
-
-    /// Auto-layout as one undoable step.
-    fn arrange(&mut self, scope: crate::layout::Scope) {
-        let moves = crate::layout::arrange(self.doc.map(), &self.card_size_of(), &scope);
-        if moves.is_empty() {
-            self.message = Some("Already arranged.".into());
-            return;
-        }
-        let n = moves.len();
-        if self.apply(Edit::Move { moves }) {
-            self.message = Some(format!(
-                "Arranged {n} node{} (Ctrl+Z to undo).",
-                if n == 1 { "" } else { "s" }
-            ));
-            if scope == crate::layout::Scope::All {
-                self.view.fit_pending = true;
-            }
-        }
-    }
-
-    /// Pastes nodes copied from argmap (this map or another), or plain text as a new claim.
-    pub fn paste(&mut self, text: &str) {
-        let rect = self.view.canvas_rect;
-        let centre = self.view.camera.visible_map_rect(rect).center();
-        let fragment = match clipboard::parse(text) {
-            Some(Pasted::Nodes(fragment)) => fragment,
-            Some(Pasted::Text(text)) => {
-                let mut fragment = ArgumentMap::default();
-                let pos = centre - vec2(super::canvas::card::CARD_WIDTH / 2.0, 40.0);
-                fragment.nodes.push(Node::new(
-                    "n1",
-                    NodeKind::Claim,
-                    text,
-                    Position::new(pos.x, pos.y),
-                ));
-                fragment
-            }
-            None => return,
-        };
-        // Pasted where the view is, keeping the fragment's own arrangement.
-        let bounds = fragment
-            .nodes
-            .iter()
-            .map(|n| egui::pos2(n.pos.x, n.pos.y))
-            .fold(egui::Rect::NOTHING, |r, p| {
-                r.union(egui::Rect::from_min_size(p, Vec2::ZERO))
-            });
-        let offset = if rect.is_positive()
-            && !self
-                .view
-                .camera
-                .visible_map_rect(rect)
-                .contains(bounds.center())
-        {
-            centre - bounds.center()
-        } else {
-            vec2(30.0, 30.0)
-        };
-        let (edit, ids) = edit::insert_fragment(self.doc.map(), &fragment, (offset.x, offset.y));
-        if self.apply(edit) {
-            self.message = Some(format!(
-                "Pasted {} node{}.",
-                ids.len(),
-                if ids.len() == 1 { "" } else { "s" }
-            ));
-            self.view.selection.select_all(ids);
-        }
-    }
-
-    fn delete_selection(&mut self) {
-        if let Some((from, to)) = self.view.selection.link().cloned() {
-            self.apply(edit::delete_links(&[(from, to)]));
-            return;
-        }
-        let ids = self.view.selection.nodes().to_vec();
-        if ids.is_empty() {
-            self.message = Some("Select nodes or a link to delete.".into());
-            return;
-        }
-        let n = ids.len();
-        if self.apply(edit::delete_nodes(self.doc.map(), &ids)) {
-            self.message = Some(format!(
-                "Deleted {n} node{} (Ctrl+Z to undo).",
-                if n == 1 { "" } else { "s" }
-            ));
-        }
-    }
-
-    /// Selects `id` and brings it into view.
-    pub fn select_and_reveal(&mut self, id: NodeId, how: Reveal) {
-        self.view.selection.select_only(id.clone());
-        self.view.reveal = Some((id, how));
-    }
-
-    fn zoom_to_selection(&mut self) {
-        let bounds = self
-            .view
-            .selection
-            .nodes()
-            .iter()
-            .filter_map(|id| {
-                let i = *self.derived.index.get(id)?;
-                Some(
-                    self.sizes
-                        .rect(&self.doc.map().nodes[i], self.derived.is_main(i)),
-                )
-            })
-            .reduce(|a, b| a.union(b));
-        match bounds {
-            Some(bounds) if self.view.canvas_rect.is_positive() => {
-                self.view.camera = Camera::fitting(self.view.canvas_rect, bounds, 1.5);
-            }
-            Some(_) => {}
-            None => self.message = Some("Select one or more nodes to zoom to them.".into()),
-        }
-    }
-
-    fn go(&mut self, direction: Direction) {
-        let from = self
-            .view
-            .selection
-            .primary()
-            .and_then(|id| self.derived.index.get(id).copied());
-        let target = match from {
-            Some(i) => navigate::neighbour(self.doc.map(), i, direction),
-            None => self.derived.main,
-        };
-        if let Some(t) = target {
-            let id = self.doc.map().nodes[t].id.clone();
-            self.select_and_reveal(id, Reveal::IfHidden);
-        }
-    }
-
-    // ----- Creating and editing text -----
-
-    fn start_editing(&mut self, id: NodeId) {
-        let Some(node) = self.doc.map().node(&id) else {
-            return;
-        };
-        self.view.editing = Some(TextEditing {
-            target: EditTarget::Existing(id.clone()),
-            buffer: node.text.clone(),
-            fresh: true,
-        });
-        self.view.reveal = Some((id, Reveal::IfHidden));
-    }
-
-    /// Card sizes as the layout engine takes them: measured on screen, or estimated.
-    pub(super) fn card_size_of(&self) -> impl Fn(&Node, bool) -> (f32, f32) + '_ {
-        |node, is_main| {
-            let s = self.sizes.size(node, is_main);
-            (s.x, s.y)
-        }
-    }
-
-    /// Starts typing a new node of `kind` linked to `parent`, placed by the layout engine
-    /// beside its siblings, clear of every other card.
-    fn start_linked_node(&mut self, parent: NodeId, kind: NodeKind) {
-        let map = self.doc.map();
-        let Some(&p) = self.derived.index.get(&parent) else {
-            return;
-        };
-        let size = (super::canvas::card::CARD_WIDTH, NEW_CARD_HEIGHT);
-        let pos = crate::layout::place_new_child(map, &self.card_size_of(), &parent, size);
-        let relation = child_relation(map.nodes[p].kind, kind);
-        self.start_new_node(kind, egui::pos2(pos.x, pos.y), Some((parent, relation)));
-    }
-
-    fn start_new_node(
-        &mut self,
-        kind: NodeKind,
-        at: egui::Pos2,
-        link_to: Option<(NodeId, crate::model::Relation)>,
-    ) {
-        let pos = Position::new(at.x, at.y).rounded();
-        self.view.editing = Some(TextEditing {
-            target: EditTarget::New { kind, pos, link_to },
-            buffer: String::new(),
-            fresh: true,
-        });
-        let rect = self.view.canvas_rect;
-        let card =
-            egui::Rect::from_min_size(at, vec2(super::canvas::card::CARD_WIDTH, NEW_CARD_HEIGHT));
-        if rect.is_positive() && !rect.contains_rect(self.view.camera.rect_to_screen(rect, card)) {
-            self.view.camera.centre_on(rect, card.center());
-        }
-    }
-
-    fn commit_text(&mut self) {
-        let Some(editing) = self.view.editing.take() else {
-            return;
-        };
-        let text = editing.buffer.trim().to_owned();
-        if text.is_empty() {
-            if matches!(editing.target, EditTarget::Existing(_)) {
-                self.message =
-                    Some("A node needs some text; press Esc to keep the old text.".into());
-                self.view.editing = Some(TextEditing {
-                    fresh: true,
-                    ..editing
-                });
-            }
-            // An empty new node is simply not created.
-            self.view.focus_canvas = true;
-            return;
-        }
-        match editing.target {
-            EditTarget::Existing(id) => {
-                if self.doc.map().node(&id).is_some_and(|n| n.text != text) {
-                    self.apply(Edit::SetText { id, text });
-                }
-            }
-            EditTarget::New { kind, pos, link_to } => {
-                let id = self.doc.map().fresh_node_id();
-                let mut edits = vec![Edit::AddNode {
-                    index: self.doc.map().nodes.len(),
-                    node: Node::new(id.clone(), kind, text, pos),
-                }];
-                if let Some((parent, relation)) = link_to {
-                    edits.push(Edit::AddLink {
-                        index: self.doc.map().links.len(),
-                        link: Link::new(id.clone(), parent, relation),
-                    });
-                }
-                if self.apply(Edit::Batch(edits)) {
-                    self.view.selection.select_only(id);
-                }
-            }
-        }
-        self.view.focus_canvas = true;
-    }
-
-    pub(super) fn on_canvas_request(&mut self, request: CanvasRequest) {
-        crate::crash::note_canvas_request(&request);
-        match request {
-            CanvasRequest::Move { ids, delta } => {
-                let map = self.doc.map();
-                let moves = ids
-                    .iter()
-                    .filter_map(|id| {
-                        let n = self.derived.node(map, id)?;
-                        Some((
-                            id.clone(),
-                            Position::new(n.pos.x + delta.x, n.pos.y + delta.y),
-                        ))
-                    })
-                    .collect();
-                self.apply(Edit::Move { moves });
-            }
-            CanvasRequest::Connect { from, to } => {
-                let Some(kind) = self.doc.map().node(&from).map(|n| n.kind) else {
-                    return;
-                };
-                let link = Link::new(from, to.clone(), ArgumentMap::default_relation(kind));
-                let relation = link.relation;
-                if self.apply(Edit::AddLink {
-                    index: self.doc.map().links.len(),
-                    link,
-                }) {
-                    self.message = Some(format!(
-                        "Linked: {} (right-click the link to change).",
-                        relation.as_str()
-                    ));
-                }
-            }
-            CanvasRequest::Create { kind, at } => self.start_new_node(kind, at, None),
-            CanvasRequest::AddLinked { parent, kind } => self.start_linked_node(parent, kind),
-            CanvasRequest::EditText(id) => self.start_editing(id),
-            CanvasRequest::SetKind(id, kind) => {
-                self.apply(Edit::SetKind { id, kind });
-            }
-            CanvasRequest::SetMain(id) => {
-                self.apply(Edit::SetMainClaim { id: Some(id) });
-            }
-            CanvasRequest::DeleteSelection => self.delete_selection(),
-            CanvasRequest::FlipLink(from, to) => {
-                if let Some(relation) = self
-                    .doc
-                    .map()
-                    .link(&from, &to)
-                    .map(|l| l.relation.flipped())
-                {
-                    self.apply(Edit::SetRelation { from, to, relation });
-                }
-            }
-            CanvasRequest::DeleteLink(from, to) => {
-                self.apply(edit::delete_links(&[(from, to)]));
-            }
-            CanvasRequest::CommitText => self.commit_text(),
-            CanvasRequest::Cite { node, source } => self.cite(node, source),
-            CanvasRequest::CancelText => {
-                self.view.editing = None;
-                self.view.focus_canvas = true;
+    #[test]
+    fn no_two_commands_share_a_key() {
+        let mut seen = HashSet::new();
+        for action in Action::iter() {
+            for shortcut in action.shortcuts() {
+                let m = shortcut.modifiers;
+                let key = (m.command, m.shift, m.alt, shortcut.logical_key);
+                assert!(seen.insert(key), "{action:?} reuses {shortcut:?}");
             }
         }
     }
 
-    /// Brings Find's matches and the canvas' dimming up to date with the query and the map
-    /// (recomputed only when either changed).
-    pub(super) fn refresh_find(&mut self) {
-        let map = self.doc.map();
-        if self.find.open && self.find.refresh(map, self.doc.version()) {
-            self.view.highlight = (!self.find.query.trim().is_empty()).then(|| {
-                let ids = self.find.found().iter().map(|&i| map.nodes[i].id.clone());
-                std::sync::Arc::new(ids.collect())
-            });
+    #[test]
+    fn add_and_go_commands_map_to_their_kinds_and_directions() {
+        for kind in NodeKind::ALL {
+            assert_eq!(Action::add_node(kind).node_kind(), Some(kind));
         }
-    }
-
-    pub(super) fn on_find(&mut self, request: FindRequest) {
-        match request {
-            FindRequest::GoTo(id) => self.select_and_reveal(id, Reveal::Centre),
-            FindRequest::Close => {
-                self.find.open = false;
-                self.view.highlight = None;
-                self.view.focus_canvas = true;
-            }
-        }
+        let directions: Vec<Direction> = Action::iter().filter_map(Action::direction).collect();
+        assert_eq!(directions.len(), 4);
     }
 }

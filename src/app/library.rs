@@ -176,7 +176,7 @@ impl ArgmapApp {
             .filter(|p| map.node(p).is_some());
         let size = (
             super::canvas::card::CARD_WIDTH,
-            super::commands::NEW_CARD_HEIGHT,
+            super::command_handlers::NEW_CARD_HEIGHT,
         );
         // Linked to the selected node: beside its other children. Otherwise in view, a little
         // above the centre, wherever that is clear.

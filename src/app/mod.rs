@@ -4,10 +4,10 @@
 //! what the user asked for; `commands` turns those requests into edits, `files` handles
 //! opening, saving and never losing work.
 
-mod actions;
 mod camera;
 pub mod canvas;
 mod clipboard;
+mod command_handlers;
 mod commands;
 mod crash_notice;
 mod derived;
@@ -35,9 +35,9 @@ mod ui_scale;
 mod url;
 mod view;
 
-pub use actions::Action;
 pub use camera::Camera;
 pub use canvas::CanvasRequest;
+pub use commands::Action;
 pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use library::{LeftTab, RightTab};
 pub use navigate::Direction;

@@ -1,7 +1,7 @@
 //! The command palette (Ctrl+Shift+P): every command with its shortcut, and the map's nodes,
 //! filtered as you type; Enter runs the command or goes to the node.
 
-use super::actions::{self, Action};
+use super::commands::{self, Action};
 use crate::model::{ArgumentMap, NodeId};
 use egui::{Align2, Key, Modifiers, vec2};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
@@ -197,7 +197,7 @@ impl Palette {
                                 Item::Command(action) => {
                                     let mut button =
                                         egui::Button::selectable(selected, action.text());
-                                    if let Some(keys) = actions::keys_text(ui.ctx(), *action) {
+                                    if let Some(keys) = commands::keys_text(ui.ctx(), *action) {
                                         button = button.shortcut_text(keys);
                                     }
                                     ui.add(button.min_size(vec2(ui.available_width(), 0.0)))

@@ -1,6 +1,6 @@
 //! The menu bar and toolbar. They only report which action was chosen.
 
-use crate::app::actions::Action;
+use crate::app::commands::Action;
 use crate::app::document::Document;
 use crate::app::settings::Settings;
 use crate::app::view::Selection;
@@ -28,7 +28,7 @@ fn item_labelled(
 ) {
     let mut button = egui::Button::new(label);
     if let Some(shortcut) = action.shortcut() {
-        button = button.shortcut_text(crate::app::actions::shortcut_text(ui.ctx(), &shortcut));
+        button = button.shortcut_text(crate::app::commands::shortcut_text(ui.ctx(), &shortcut));
     }
     if ui
         .add_enabled(enabled, button)
@@ -42,7 +42,7 @@ fn item_labelled(
 fn toggle(ui: &mut Ui, action: Action, on: bool, chosen: &mut Option<Action>) {
     let mut button = egui::Button::selectable(on, action.text());
     if let Some(shortcut) = action.shortcut() {
-        button = button.shortcut_text(crate::app::actions::shortcut_text(ui.ctx(), &shortcut));
+        button = button.shortcut_text(crate::app::commands::shortcut_text(ui.ctx(), &shortcut));
     }
     if ui.add(button).on_hover_text(action.tooltip()).clicked() {
         *chosen = Some(action);
@@ -196,7 +196,7 @@ pub fn toolbar(ui: &mut Ui, zoom: f32) -> Option<Action> {
                 Some(s) => format!(
                     "{} ({})\n{}",
                     action.text(),
-                    crate::app::actions::shortcut_text(ui.ctx(), &s),
+                    crate::app::commands::shortcut_text(ui.ctx(), &s),
                     action.tooltip()
                 ),
                 None => format!("{}\n{}", action.text(), action.tooltip()),

@@ -1,6 +1,6 @@
 //! The keyboard shortcuts window (F1): every command that has keys, from the command table.
 
-use crate::app::actions::{Action, MOUSE, keys_text};
+use crate::app::commands::{Action, MOUSE, keys_text};
 use egui::{Context, RichText};
 
 pub fn window(ctx: &Context, open: &mut bool) {
