@@ -1,14 +1,13 @@
 //! The automatic layout: tidy, clear of overlaps, deterministic, respectful of pins.
 
-use argmap::app::canvas::CardSizes;
 use argmap::generate::generate;
 use argmap::layout::{H_GAP, Scope, V_GAP, arrange, place_new_child};
 use argmap::model::{ArgumentMap, Link, Node, NodeId, NodeKind, Position, Relation, outline};
 use std::collections::HashMap;
 
+/// The sizes Arrange uses for cards the canvas has not drawn yet.
 fn card_size(node: &Node, is_main: bool) -> (f32, f32) {
-    let size = CardSizes::default().size(node, is_main);
-    (size.x, size.y)
+    argmap::render::measure::estimated_size(node, is_main)
 }
 
 /// (left, top, right, bottom) of every card.
