@@ -21,14 +21,14 @@ mkdir -p "$WORK"
 # "SECONDS / PEAK-MB" of one run of "$@"; exit codes 0 and 1 (differences, conflicts,
 # warnings-as-findings) count as success.
 measure() {
-    local out rc=0
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 ) || rc=$?
+    local rc=0
+    /usr/bin/time -o "$WORK/time" -f '%e %M' "$@" >/dev/null 2>&1 || rc=$?
     if [ "$rc" -gt 1 ]; then
         echo "failed ($rc): $*" >&2
         echo "failed"
         return
     fi
-    echo "$out" | tail -1 | awk '{printf "%.2f s / %d MB", $1, $2 / 1024}'
+    tail -1 "$WORK/time" | awk '{printf "%.2f s / %d MB", $1, $2 / 1024}'
 }
 
 declare -A RESULT

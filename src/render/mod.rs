@@ -10,6 +10,7 @@ pub mod geom;
 mod grid;
 mod legend;
 pub mod page;
+pub mod parallel;
 pub mod route;
 mod scene;
 pub mod style;
