@@ -144,6 +144,17 @@ pub fn check_text(text: &str) -> Result<(ArgumentMap, Vec<Diagnostic>), Diagnost
     Ok((map, diagnostics))
 }
 
+/// [`check_text`] placing only the errors: for commands that act on errors alone (diff and
+/// merge), which need not place a big map's thousands of warnings.
+pub fn check_text_errors(text: &str) -> Result<(ArgumentMap, Vec<Diagnostic>), Diagnostic> {
+    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
+    let map = from_ron_str(text).map_err(FormatError::into_diagnostic)?;
+    let mut problems = validate(&map);
+    problems.retain(|p| p.severity == Severity::Error);
+    let diagnostics = locate::locate_problems(text, &problems);
+    Ok((map, diagnostics))
+}
+
 /// Writes `map` to `path` so that a crash at any moment leaves either the old or the new file.
 pub fn save(map: &ArgumentMap, path: &Path) -> std::io::Result<()> {
     write_atomically(path, to_ron_string(map).as_bytes())
