@@ -4,7 +4,7 @@
 # Issue 17's targets are for 100,000 nodes (see BENCHMARKS.md "Commands").
 #
 # usage: benches/commands.sh [BIN]      (default: builds and uses target/release/argmap)
-# Prints a Markdown table: one row per command, "seconds / peak MB" per size.
+# Prints a Markdown table: one row per command, "seconds / peak MiB" per size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -ge 1 ]; then
@@ -28,7 +28,7 @@ measure() {
         echo "failed"
         return
     fi
-    tail -1 "$WORK/time" | awk '{printf "%.2f s / %d MB", $1, $2 / 1024}'
+    tail -1 "$WORK/time" | awk '{printf "%.2f s / %d MiB", $1, $2 / 1024}'
 }
 
 declare -A RESULT
