@@ -4,7 +4,7 @@
 # Issue 17's targets are for 100,000 nodes (see BENCHMARKS.md "Commands").
 #
 # usage: benches/commands.sh [BIN]      (default: builds and uses target/release/argmap)
-# Prints a Markdown table: one row per command, "seconds / peak MB" per size.
+# Prints a Markdown table: one row per command, "seconds / peak MiB" per size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -ge 1 ]; then
@@ -21,14 +21,14 @@ mkdir -p "$WORK"
 # "SECONDS / PEAK-MB" of one run of "$@"; exit codes 0 and 1 (differences, conflicts,
 # warnings-as-findings) count as success.
 measure() {
-    local out rc=0
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 ) || rc=$?
+    local rc=0
+    /usr/bin/time -o "$WORK/time" -f '%e %M' "$@" >/dev/null 2>&1 || rc=$?
     if [ "$rc" -gt 1 ]; then
         echo "failed ($rc): $*" >&2
         echo "failed"
         return
     fi
-    echo "$out" | tail -1 | awk '{printf "%.2f s / %d MB", $1, $2 / 1024}'
+    tail -1 "$WORK/time" | awk '{printf "%.2f s / %d MiB", $1, $2 / 1024}'
 }
 
 declare -A RESULT

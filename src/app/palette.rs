@@ -4,7 +4,7 @@
 use super::commands::{self, Action};
 use crate::model::{ArgumentMap, NodeId};
 use egui::{Align2, Key, Modifiers, vec2};
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Matcher, Utf32Str};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -56,9 +56,21 @@ pub fn matches(query: &str, map: &ArgumentMap) -> Vec<Item> {
     // do not matter. nucleo-matcher is helix's matcher: maintained, fast, and it scores
     // word-boundary and consecutive matches above scattered letters.
     let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+    // Nodes are sentences: scattered letters of "arrange map" turn up in most of them, so a
+    // node must hold each typed word (or the start of one) somewhere, in any order.
+    let words = Pattern::new(
+        query,
+        CaseMatching::Ignore,
+        Normalization::Smart,
+        AtomKind::Substring,
+    );
     let mut matcher = Matcher::default();
     let mut buf = Vec::new();
     let mut score = |text: &str| pattern.score(Utf32Str::new(text, &mut buf), &mut matcher);
+    let mut node_matcher = Matcher::default();
+    let mut node_buf = Vec::new();
+    let mut node_score =
+        |text: &str| words.score(Utf32Str::new(text, &mut node_buf), &mut node_matcher);
 
     // (score, commands before nodes, then table or map order)
     let mut ranked: Vec<(u32, usize, Item)> = Vec::new();
@@ -69,7 +81,7 @@ pub fn matches(query: &str, map: &ArgumentMap) -> Vec<Item> {
     }
     let mut best: BinaryHeap<Reverse<(u32, Reverse<usize>)>> = BinaryHeap::new();
     for (i, node) in map.nodes.iter().enumerate() {
-        if let Some(s) = score(&node.text) {
+        if let Some(s) = node_score(&node.text) {
             best.push(Reverse((s, Reverse(i))));
             if best.len() > MAX_NODES {
                 best.pop(); // the weakest (and, among equals, the latest in the map)
@@ -277,6 +289,21 @@ mod tests {
             }
             other => panic!("expected the node first, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_command_name_does_not_list_nodes_that_merely_hold_its_letters() {
+        let map = crate::bundled::article_map();
+        // Every node of the article holds a, r, n, g, e, m, p scattered; none holds "arrange".
+        let items = matches("arrange map", &map);
+        assert!(matches!(items[0], Item::Command(Action::ArrangeAll)));
+        assert!(
+            !items.iter().any(|i| matches!(i, Item::Node { .. })),
+            "{items:?}"
+        );
+        // Words in any order, and the start of a word, still find a node.
+        let found = matches("dialogue khamen", &map);
+        assert!(found.iter().any(|i| matches!(i, Item::Node { .. })));
     }
 
     #[test]

@@ -136,8 +136,8 @@ fn write_pictures(
 
 /// The map in `file`, or the exit code after reporting why it cannot be exported.
 fn load(file: &Path) -> Result<ArgumentMap, ExitCode> {
-    match format::open(file) {
-        Ok(loaded) => Ok(loaded.map),
+    match format::open_valid(file) {
+        Ok(map) => Ok(map),
         Err(e @ OpenError::Io { .. }) => {
             report_error(e);
             Err(ExitCode::from(EXIT_USAGE))

@@ -16,8 +16,8 @@ pub fn run(files: &[PathBuf], check_only: bool) -> ExitCode {
                 continue;
             }
         };
-        let map = match format::parse_checked(&current) {
-            Ok(loaded) => loaded.map,
+        let map = match format::parse_valid(&current) {
+            Ok(map) => map,
             Err(diagnostics) => {
                 for d in &diagnostics {
                     eprintln!("{}", d.render(path));

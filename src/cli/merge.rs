@@ -1,7 +1,7 @@
 //! `argmap merge BASE OURS THEIRS -o OUT`: three-way merge of maps; a git merge driver
 //! (`argmap merge %O %A %B -o %A`).
 
-use super::diff::read_map;
+use super::diff::read_maps;
 use super::{EXIT_INVALID, EXIT_USAGE, report_error};
 use crate::diff::merge;
 use crate::format;
@@ -9,16 +9,15 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(base: &Path, ours: &Path, theirs: &Path, out: &Path) -> ExitCode {
-    let ((b, b_errors), (o, o_errors), (t, t_errors)) =
-        match (read_map(base), read_map(ours), read_map(theirs)) {
-            (Ok(b), Ok(o), Ok(t)) => (b, o, t),
-            (b, o, t) => {
-                for e in [b.err(), o.err(), t.err()].into_iter().flatten() {
-                    report_error(e);
-                }
-                return ExitCode::from(EXIT_USAGE);
+    let ((b, b_errors), (o, o_errors), (t, t_errors)) = match read_maps([base, ours, theirs]) {
+        [Ok(b), Ok(o), Ok(t)] => (b, o, t),
+        [b, o, t] => {
+            for e in [b.err(), o.err(), t.err()].into_iter().flatten() {
+                report_error(e);
             }
-        };
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
     // Items are merged by id: a duplicate id, or a link or citation naming nothing, would be
     // merged away without a word. Refuse, and write nothing (git keeps ours as it was).
     let problems = [(base, b_errors), (ours, o_errors), (theirs, t_errors)];

@@ -28,7 +28,11 @@ pub fn to_dot(map: &ArgumentMap) -> String {
     );
     out.push_str("  edge [penwidth=1.5, arrowsize=0.8];\n");
     let main = map.main_claim();
-    for node in &map.nodes {
+    // Wrapping is most of the work: done for all labels at once, on every core.
+    let wrapped = crate::render::parallel::map(&map.nodes, |_, node| {
+        wrap(&clean(&node.text), 14.0, 220.0, LABEL_LINES).lines
+    });
+    for (node, lines) in map.nodes.iter().zip(wrapped) {
         let is_main = main == Some(&node.id);
         let (shape, style) = match node.kind {
             NodeKind::Claim => ("box", "filled"),
@@ -41,7 +45,7 @@ pub fn to_dot(map: &ArgumentMap) -> String {
             let n = node.citations.len();
             let _ = write!(label, " · {n} citation{}", if n == 1 { "" } else { "s" });
         }
-        for line in wrap(&clean(&node.text), 14.0, 220.0, LABEL_LINES).lines {
+        for line in lines {
             label.push('\n');
             label.push_str(&line);
         }

@@ -27,7 +27,7 @@ pub fn locate_problems(text: &str, problems: &[Problem]) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn offset_of(root: &Item, place: &ProblemPlace) -> Option<usize> {
+fn offset_of(root: &Item<'_>, place: &ProblemPlace) -> Option<usize> {
     let element = |list: &str, index: usize| root.field(list)?.element(index);
     match place {
         ProblemPlace::Map => root.field_name_offset("title"),
@@ -50,22 +50,23 @@ fn offset_of(root: &Item, place: &ProblemPlace) -> Option<usize> {
 
 /// A value in the file: where it starts, and its inner structure when it has one.
 #[derive(Debug)]
-struct Item {
+struct Item<'a> {
     start: usize,
-    shape: Shape,
+    shape: Shape<'a>,
 }
 
 #[derive(Debug)]
-enum Shape {
+enum Shape<'a> {
     /// `(name: value, …)`: each field's name, where the name starts, and its value.
-    Struct(Vec<(String, usize, Item)>),
+    // Names are borrowed from the file: a big map has millions of fields.
+    Struct(Vec<(&'a str, usize, Item<'a>)>),
     /// `[a, b]` or a tuple `(a, b)`.
-    List(Vec<Item>),
+    List(Vec<Item<'a>>),
     Atom,
 }
 
-impl Item {
-    fn field(&self, name: &str) -> Option<&Item> {
+impl<'a> Item<'a> {
+    fn field(&self, name: &str) -> Option<&Item<'a>> {
         match &self.shape {
             Shape::Struct(fields) => fields.iter().find(|f| f.0 == name).map(|f| &f.2),
             _ => None,
@@ -79,7 +80,7 @@ impl Item {
         }
     }
 
-    fn element(&self, index: usize) -> Option<&Item> {
+    fn element(&self, index: usize) -> Option<&Item<'a>> {
         match &self.shape {
             Shape::List(items) => items.get(index),
             _ => None,
@@ -103,7 +104,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn root(mut self) -> Option<Item> {
+    fn root(mut self) -> Option<Item<'a>> {
         self.skip_trivia();
         // `#![enable(...)]` attributes may precede the value.
         while self.peek() == Some(b'#') {
@@ -155,7 +156,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Option<Item> {
+    fn value(&mut self, depth: usize) -> Option<Item<'a>> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -198,7 +199,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A bracketed group, at its opening bracket. `(a: 1)` is a struct, anything else a list.
-    fn group(&mut self, close: u8, depth: usize) -> Option<Shape> {
+    fn group(&mut self, close: u8, depth: usize) -> Option<Shape<'a>> {
         self.at += 1;
         let mut fields = Vec::new();
         let mut items = Vec::new();
@@ -245,17 +246,18 @@ impl<'a> Scanner<'a> {
     }
 
     /// `name:` at the cursor (not `name::`); consumes it if present.
-    fn field_name(&mut self) -> Option<(String, usize)> {
+    fn field_name(&mut self) -> Option<(&'a str, usize)> {
         let start = self.at;
         self.word();
-        let name = String::from_utf8_lossy(&self.text[start..self.at]).into_owned();
+        let text: &'a [u8] = self.text;
+        let name = std::str::from_utf8(&text[start..self.at]).unwrap_or("");
         self.skip_trivia();
         if !name.is_empty()
             && self.peek() == Some(b':')
             && self.text.get(self.at + 1) != Some(&b':')
         {
             self.at += 1;
-            Some((name.trim_start_matches("r#").to_owned(), start))
+            Some((name.trim_start_matches("r#"), start))
         } else {
             self.at = start;
             None

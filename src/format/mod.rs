@@ -107,12 +107,51 @@ pub fn parse_checked(bytes: &[u8]) -> Result<LoadedMap, Vec<Diagnostic>> {
     }
 }
 
+/// [`open`] for commands that need only the map (export, fmt): the problems are placed in
+/// the file only when there are errors to report. Placing a big map's warnings, which these
+/// commands do not show, took a third of loading it.
+pub fn open_valid(path: &Path) -> Result<ArgumentMap, OpenError> {
+    let bytes = read_map_bytes(path)?;
+    parse_valid(&bytes).map_err(|diagnostics| OpenError::Invalid {
+        path: path.to_owned(),
+        diagnostics,
+    })
+}
+
+/// [`parse_checked`] without placing warnings: the map, or every problem when any is an error.
+pub fn parse_valid(bytes: &[u8]) -> Result<ArgumentMap, Vec<Diagnostic>> {
+    let bytes = bytes
+        .strip_prefix(BYTE_ORDER_MARK.as_bytes())
+        .unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return parse_checked(bytes).map(|loaded| loaded.map);
+    };
+    let map = from_ron_str(text).map_err(|e| vec![e.into_diagnostic()])?;
+    let problems = validate(&map);
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        Err(locate::locate_problems(text, &problems))
+    } else {
+        Ok(map)
+    }
+}
+
 /// Validates an in-memory map the way `open` would, placing each problem in `text`,
 /// the map's RON form.
 pub fn check_text(text: &str) -> Result<(ArgumentMap, Vec<Diagnostic>), Diagnostic> {
     let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
     let map = from_ron_str(text).map_err(FormatError::into_diagnostic)?;
     let diagnostics = locate::locate_problems(text, &validate(&map));
+    Ok((map, diagnostics))
+}
+
+/// [`check_text`] placing only the errors: for commands that act on errors alone (diff and
+/// merge), which need not place a big map's thousands of warnings.
+pub fn check_text_errors(text: &str) -> Result<(ArgumentMap, Vec<Diagnostic>), Diagnostic> {
+    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
+    let map = from_ron_str(text).map_err(FormatError::into_diagnostic)?;
+    let mut problems = validate(&map);
+    problems.retain(|p| p.severity == Severity::Error);
+    let diagnostics = locate::locate_problems(text, &problems);
     Ok((map, diagnostics))
 }
 

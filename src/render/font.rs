@@ -9,8 +9,9 @@
 
 use egui::epaint::text::{Fonts, Galley, LayoutJob, TextOptions};
 use egui::{Color32, FontDefinitions, FontId};
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::Arc;
 
 /// The font file's bytes.
 pub const FONT_DATA: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;
@@ -21,25 +22,36 @@ pub const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'Segoe UI', Arial, sans-s
 pub const FONT_WEIGHT: u16 = 300;
 
 /// Measurements of the card font, as egui's layout makes them at 100% zoom.
+///
+/// Each thread has its own fonts, so big exports can lay out cards on every core at once
+/// (see [`super::parallel`]): laying out text is most of an export's work.
 pub struct Metrics {
-    inner: Mutex<Inner>,
+    _private: (),
 }
 
 struct Inner {
     fonts: Fonts,
     /// Ascent and row height by font size (its bits): asked for once per card.
     vertical: HashMap<u32, (f32, f32)>,
+    /// Widths of short texts by font size: badge counts and labels, asked for per card.
+    short_widths: HashMap<(u32, String), f32>,
 }
 
-/// The card fonts, loaded once.
+/// Texts up to this many bytes have their width remembered (see `Inner::short_widths`).
+const SHORT_TEXT: usize = 24;
+
+thread_local! {
+    static INNER: RefCell<Inner> = RefCell::new(Inner {
+        fonts: Fonts::new(TextOptions::default(), FontDefinitions::default()),
+        vertical: HashMap::new(),
+        short_widths: HashMap::new(),
+    });
+}
+
+/// The card fonts (loaded once per thread, when first used).
 pub fn metrics() -> &'static Metrics {
-    static METRICS: OnceLock<Metrics> = OnceLock::new();
-    METRICS.get_or_init(|| Metrics {
-        inner: Mutex::new(Inner {
-            fonts: Fonts::new(TextOptions::default(), FontDefinitions::default()),
-            vertical: HashMap::new(),
-        }),
-    })
+    static METRICS: Metrics = Metrics { _private: () };
+    &METRICS
 }
 
 impl Inner {
@@ -56,9 +68,7 @@ impl Inner {
 
 impl Metrics {
     fn with<R>(&self, f: impl FnOnce(&mut Inner) -> R) -> R {
-        // A panic elsewhere while laying out leaves nothing half-changed that matters here.
-        let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
-        f(&mut inner)
+        INNER.with(|inner| f(&mut inner.borrow_mut()))
     }
 
     /// `job` laid out by egui at 100% zoom.
@@ -78,12 +88,26 @@ impl Metrics {
 
     /// Width of `text` on one line at `size` pixels, kerned as egui draws it.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let job = LayoutJob::simple_singleline(
-            text.to_owned(),
-            FontId::proportional(size),
-            Color32::BLACK,
-        );
-        self.layout(job).size().x
+        let measure = |inner: &mut Inner| {
+            let job = LayoutJob::simple_singleline(
+                text.to_owned(),
+                FontId::proportional(size),
+                Color32::BLACK,
+            );
+            inner.layout(job).size().x
+        };
+        self.with(|inner| {
+            if text.len() > SHORT_TEXT {
+                return measure(inner);
+            }
+            let key = (size.to_bits(), text.to_owned());
+            if let Some(&w) = inner.short_widths.get(&key) {
+                return w;
+            }
+            let w = measure(inner);
+            inner.short_widths.insert(key, w);
+            w
+        })
     }
 
     /// (ascent, row height) at `size`: egui's baseline and row pitch.

@@ -11,6 +11,7 @@ mod grid;
 mod legend;
 pub mod measure;
 pub mod page;
+pub mod parallel;
 mod parts;
 pub mod route;
 mod scene;

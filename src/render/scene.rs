@@ -29,15 +29,10 @@ const FAR: f32 = 1.0e7;
 /// The map as a picture. `legend` adds the legend below the map.
 pub fn build(map: &ArgumentMap, legend: bool) -> Scene {
     let main = map.main_claim();
-    let cards: Vec<Card> = map
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, node)| {
-            let pos = Point::new(tame(node.pos.x), tame(node.pos.y));
-            card::build(i, node, pos, main == Some(&node.id))
-        })
-        .collect();
+    let cards: Vec<Card> = super::parallel::map(&map.nodes, |i, node| {
+        let pos = Point::new(tame(node.pos.x), tame(node.pos.y));
+        card::build(i, node, pos, main == Some(&node.id))
+    });
     let index = map.node_index();
     let arrows: Vec<Arrow> = map
         .links

@@ -33,7 +33,7 @@ dpkg-deb -c "$deb" | awk '{ print $1, $6 }' | sed 's# \./# /#' >"$out/contents"
 
 failures=0
 fail() { echo "check-deb: FAIL: $*" >&2; failures=$((failures + 1)); }
-has() { grep -qx "$1 $2" "$out/contents" || fail "no $2 ($1) in the package"; }
+has() { grep -qxF -- "$1 $2" "$out/contents" || fail "no $2 ($1) in the package"; }
 
 has -rwxr-xr-x /usr/bin/argmap
 has -rw-r--r-- /usr/share/applications/argmap.desktop
