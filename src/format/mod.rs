@@ -15,7 +15,7 @@ pub use ron_file::{
     BYTE_ORDER_MARK, FORMAT_VERSION, FormatError, from_ron_str, to_ron_string, version_of,
 };
 
-use crate::model::{ArgumentMap, Severity, validate};
+use crate::model::{ArgumentMap, Problem, Severity, validate};
 use std::path::{Path, PathBuf};
 
 /// A map read from a file, with the warnings validation found in it.
@@ -80,23 +80,8 @@ pub fn read_map_bytes(path: &Path) -> Result<Vec<u8>, OpenError> {
 
 /// Parses and validates map bytes; `Err` holds every problem (errors first) when any is an error.
 pub fn parse_checked(bytes: &[u8]) -> Result<LoadedMap, Vec<Diagnostic>> {
-    // Some Windows editors start UTF-8 files with a byte-order mark; it is not part of the
-    // text, so positions count from after it.
-    let bytes = bytes
-        .strip_prefix(BYTE_ORDER_MARK.as_bytes())
-        .unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            return Err(vec![Diagnostic::error(
-                Some(TextPos::at_end_of(valid)),
-                "the file is not UTF-8 text (is it a map file?)".to_owned(),
-            )]);
-        }
-    };
-    let map = from_ron_str(text).map_err(|e| vec![e.into_diagnostic()])?;
-    let diagnostics = locate::locate_problems(text, &validate(&map));
+    let (text, map, problems) = parse_and_validate(utf8_text(bytes)?).map_err(|d| vec![d])?;
+    let diagnostics = locate::locate_problems(text, &problems);
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         Err(diagnostics)
     } else {
@@ -120,14 +105,7 @@ pub fn open_valid(path: &Path) -> Result<ArgumentMap, OpenError> {
 
 /// [`parse_checked`] without placing warnings: the map, or every problem when any is an error.
 pub fn parse_valid(bytes: &[u8]) -> Result<ArgumentMap, Vec<Diagnostic>> {
-    let bytes = bytes
-        .strip_prefix(BYTE_ORDER_MARK.as_bytes())
-        .unwrap_or(bytes);
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return parse_checked(bytes).map(|loaded| loaded.map);
-    };
-    let map = from_ron_str(text).map_err(|e| vec![e.into_diagnostic()])?;
-    let problems = validate(&map);
+    let (text, map, problems) = parse_and_validate(utf8_text(bytes)?).map_err(|d| vec![d])?;
     if problems.iter().any(|p| p.severity == Severity::Error) {
         Err(locate::locate_problems(text, &problems))
     } else {
@@ -138,21 +116,40 @@ pub fn parse_valid(bytes: &[u8]) -> Result<ArgumentMap, Vec<Diagnostic>> {
 /// Validates an in-memory map the way `open` would, placing each problem in `text`,
 /// the map's RON form.
 pub fn check_text(text: &str) -> Result<(ArgumentMap, Vec<Diagnostic>), Diagnostic> {
-    let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
-    let map = from_ron_str(text).map_err(FormatError::into_diagnostic)?;
-    let diagnostics = locate::locate_problems(text, &validate(&map));
-    Ok((map, diagnostics))
+    let (text, map, problems) = parse_and_validate(text)?;
+    Ok((map, locate::locate_problems(text, &problems)))
 }
 
 /// [`check_text`] placing only the errors: for commands that act on errors alone (diff and
 /// merge), which need not place a big map's thousands of warnings.
 pub fn check_text_errors(text: &str) -> Result<(ArgumentMap, Vec<Diagnostic>), Diagnostic> {
+    let (text, map, mut problems) = parse_and_validate(text)?;
+    problems.retain(|p| p.severity == Severity::Error);
+    Ok((map, locate::locate_problems(text, &problems)))
+}
+
+/// Map bytes as text, without a byte-order mark: some Windows editors start UTF-8 files with
+/// one; it is not part of the text, so positions count from after it.
+fn utf8_text(bytes: &[u8]) -> Result<&str, Vec<Diagnostic>> {
+    let bytes = bytes
+        .strip_prefix(BYTE_ORDER_MARK.as_bytes())
+        .unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        vec![Diagnostic::error(
+            Some(TextPos::at_end_of(valid)),
+            "the file is not UTF-8 text (is it a map file?)".to_owned(),
+        )]
+    })
+}
+
+/// `text` without a byte-order mark, the map it holds and the map's problems, not yet placed
+/// in the text: each caller places those it reports.
+fn parse_and_validate(text: &str) -> Result<(&str, ArgumentMap, Vec<Problem>), Diagnostic> {
     let text = text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text);
     let map = from_ron_str(text).map_err(FormatError::into_diagnostic)?;
-    let mut problems = validate(&map);
-    problems.retain(|p| p.severity == Severity::Error);
-    let diagnostics = locate::locate_problems(text, &problems);
-    Ok((map, diagnostics))
+    let problems = validate(&map);
+    Ok((text, map, problems))
 }
 
 /// Writes `map` to `path` so that a crash at any moment leaves either the old or the new file.

@@ -33,8 +33,9 @@ struct Inner {
     fonts: Fonts,
     /// Ascent and row height by font size (its bits): asked for once per card.
     vertical: HashMap<u32, (f32, f32)>,
-    /// Widths of short texts by font size: badge counts and labels, asked for per card.
-    short_widths: HashMap<(u32, String), f32>,
+    /// Widths of short texts by font size (its bits): badge counts and labels, asked for
+    /// per card.
+    short_widths: HashMap<u32, HashMap<String, f32>>,
 }
 
 /// Texts up to this many bytes have their width remembered (see `Inner::short_widths`).
@@ -100,12 +101,20 @@ impl Metrics {
             if text.len() > SHORT_TEXT {
                 return measure(inner);
             }
-            let key = (size.to_bits(), text.to_owned());
-            if let Some(&w) = inner.short_widths.get(&key) {
+            // Looked up by `&str`, so a text measured before costs no allocation.
+            if let Some(&w) = inner
+                .short_widths
+                .get(&size.to_bits())
+                .and_then(|widths| widths.get(text))
+            {
                 return w;
             }
             let w = measure(inner);
-            inner.short_widths.insert(key, w);
+            inner
+                .short_widths
+                .entry(size.to_bits())
+                .or_default()
+                .insert(text.to_owned(), w);
             w
         })
     }

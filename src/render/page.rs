@@ -11,8 +11,11 @@
 //!   (selection halo; fill, border and text mixed towards the background);
 //! - counter and source line: `presentation_overlay` in `src/app/present.rs`.
 //!
-//! Which nodes a step shows comes from [`Step::shown_at`] and
-//! [`Step::framed_with_neighbours`], which presentation mode uses too.
+//! Which nodes a step shows and frames is the rule of [`Step::shown_at`] and
+//! [`Step::framed_with_neighbours`], which presentation mode calls for its one step; [`pages`]
+//! applies the same rule step by step over the whole talk (calling them per page cost
+//! steps × nodes). The tests here compare every page with `Step::shown_at`, and
+//! `tests/ui_present.rs` the framing with presentation mode's.
 
 use super::arrow;
 use super::clean::one_line;
