@@ -210,6 +210,25 @@ fn delete_removes_the_node_with_its_links_and_undo_restores_both() {
 }
 
 #[test]
+fn undo_and_redo_bring_back_the_selection_of_the_edit() {
+    let (mut harness, _) = small();
+    click_card(&mut harness, "e");
+    harness.key_press(Key::Delete);
+    harness.run();
+    // Something else is selected before undoing: undo selects the node that comes back.
+    click_card(&mut harness, "k");
+    assert_eq!(harness.state().selection().nodes(), ["k".into()]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().selection().nodes(), ["e".into()]);
+    // Redo returns to the state after the deletion, with the selection it was left with.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert!(harness.state().map().node(&"e".into()).is_none());
+    assert_eq!(harness.state().selection().nodes(), ["k".into()]);
+}
+
+#[test]
 fn dragging_a_card_moves_it_as_one_undo_step() {
     let (mut harness, _) = small();
     let start = harness

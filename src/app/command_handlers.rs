@@ -21,10 +21,11 @@ pub(super) const NEW_CARD_HEIGHT: f32 = 100.0;
 impl ArgmapApp {
     /// Recomputes derived facts after the map changed, and drops stale selections.
     pub(super) fn refresh_derived(&mut self) {
-        if self
-            .derived
-            .refresh(self.doc.shared_map(), self.doc.version())
-        {
+        if self.derived.refresh(
+            self.doc.shared_map(),
+            self.doc.version(),
+            self.doc.changes(),
+        ) {
             let index = &self.derived.index;
             let map = self.doc.map();
             self.view
@@ -36,8 +37,10 @@ impl ArgmapApp {
 
     /// Applies an edit as one undo step; a refused edit is explained in the status bar.
     pub(super) fn apply(&mut self, edit: Edit) -> bool {
+        let (before, selection) = (self.doc.version(), self.view.selection.clone());
         match self.doc.apply(edit) {
             Ok(()) => {
+                self.selections.leave(before, &selection);
                 self.message = None;
                 self.refresh_derived();
                 true
@@ -46,6 +49,15 @@ impl ArgmapApp {
                 self.message = Some(format!("Not done: {e}."));
                 false
             }
+        }
+    }
+
+    /// After an undo or redo from state `left`: remember the selection it was left with and
+    /// bring back the one the new state had when it was last left (the selection at the edit).
+    fn restore_selection(&mut self, left: crate::edit::Version) {
+        self.selections.leave(left, &self.view.selection);
+        if let Some(selection) = self.selections.arrive(self.doc.version()) {
+            self.view.selection = selection.clone();
         }
     }
 
@@ -73,14 +85,26 @@ impl ArgmapApp {
             Action::ExportPresentation => self.open_presentation_export(ctx),
             Action::Import => self.ask_then(super::prompt::Then::Import(None)),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Action::Undo => match self.doc.undo() {
-                Some(what) => self.message = Some(format!("Undid {what}.")),
-                None => self.message = Some("Nothing to undo.".into()),
-            },
-            Action::Redo => match self.doc.redo() {
-                Some(what) => self.message = Some(format!("Redid {what}.")),
-                None => self.message = Some("Nothing to redo.".into()),
-            },
+            Action::Undo => {
+                let before = self.doc.version();
+                match self.doc.undo() {
+                    Some(what) => {
+                        self.restore_selection(before);
+                        self.message = Some(format!("Undid {what}."));
+                    }
+                    None => self.message = Some("Nothing to undo.".into()),
+                }
+            }
+            Action::Redo => {
+                let before = self.doc.version();
+                match self.doc.redo() {
+                    Some(what) => {
+                        self.restore_selection(before);
+                        self.message = Some(format!("Redid {what}."));
+                    }
+                    None => self.message = Some("Nothing to redo.".into()),
+                }
+            }
             Action::Copy => {
                 self.copy(ctx);
             }
@@ -558,7 +582,8 @@ impl ArgmapApp {
     /// (recomputed only when either changed).
     pub(super) fn refresh_find(&mut self) {
         let map = self.doc.map();
-        if self.find.open && self.find.refresh(map, self.doc.version()) {
+        let (changes, index) = (self.derived.changes(), &self.derived.index);
+        if self.find.open && self.find.refresh(map, changes, index) {
             self.view.highlight = (!self.find.query.trim().is_empty()).then(|| {
                 let ids = self.find.found().iter().map(|&i| map.nodes[i].id.clone());
                 std::sync::Arc::new(ids.collect())

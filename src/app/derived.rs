@@ -5,7 +5,8 @@
 //! background thread on a shared snapshot of the map, and the Problems panel shows the last
 //! finished check until the new one is done. Everything the canvas needs is computed at once.
 
-use crate::model::{ArgumentMap, Node, NodeId, Outline, Problem, outline, validate};
+use crate::edit::{Change, ChangeLog};
+use crate::model::{ArgumentMap, Node, NodeId, Outline, Problem, outline_with_ends, validate};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -17,6 +18,11 @@ const CHECK_AT_ONCE: usize = 2_000;
 #[derive(Default)]
 pub struct Derived {
     revision: Option<u64>,
+    /// The number of the last change (in the document's [`ChangeLog`]) these facts include.
+    seen: Option<u64>,
+    /// What each refresh changed, for caches kept beside these facts (card rectangles, Find's
+    /// matches) that update by change too.
+    changes: ChangeLog,
     pub index: HashMap<NodeId, usize>,
     pub main: Option<usize>,
     pub outline: Outline,
@@ -42,19 +48,44 @@ struct Checks {
 
 impl Derived {
     /// Brings the cache up to date with `map` at `revision`; returns true if it was stale.
-    /// Also collects a finished background check (call it every frame).
-    pub fn refresh(&mut self, map: &Arc<ArgumentMap>, revision: u64) -> bool {
+    /// `changes` says what changed since the last refresh: after an edit of some nodes' own
+    /// fields (a text, a kind) the index, link ends and outline are kept, since rebuilding
+    /// them costs more than a frame on a big map. Also collects a finished background check
+    /// (call it every frame).
+    pub fn refresh(&mut self, map: &Arc<ArgumentMap>, revision: u64, changes: &ChangeLog) -> bool {
         self.collect_check(map, revision);
-        if self.revision == Some(revision) {
+        let change = self
+            .seen
+            .and_then(|seen| changes.since(seen))
+            .unwrap_or_else(Change::everything);
+        self.seen = Some(changes.newest());
+        if self.revision == Some(revision) && change.is_empty() {
             return false;
         }
         self.revision = Some(revision);
-        self.index = map
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.clone(), i))
-            .collect();
+        if change.structure || self.index_is_stale(map) {
+            self.rebuild_index(map);
+        }
+        if change.structure || change.order {
+            self.outline = outline_with_ends(map, &self.link_ends, self.main);
+        }
+        self.check(map, revision);
+        self.changes.record(change);
+        true
+    }
+
+    /// What each refresh changed (numbered by this cache's own refreshes).
+    pub fn changes(&self) -> &ChangeLog {
+        &self.changes
+    }
+
+    fn rebuild_index(&mut self, map: &ArgumentMap) {
+        let mut index = HashMap::with_capacity(map.nodes.len());
+        for (i, node) in map.nodes.iter().enumerate() {
+            // The first node with an id, as the model's lookups find it.
+            index.entry(node.id.clone()).or_insert(i);
+        }
+        self.index = index;
         let index = &self.index;
         self.link_ends = map
             .links
@@ -62,9 +93,11 @@ impl Derived {
             .map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
             .collect();
         self.main = map.main_claim().and_then(|id| self.index.get(id).copied());
-        self.outline = outline(map);
-        self.check(map, revision);
-        true
+    }
+
+    /// A cheap guard against a change the log did not describe: the counts must agree.
+    fn index_is_stale(&self, map: &ArgumentMap) -> bool {
+        self.link_ends.len() != map.links.len() || self.index.len() > map.nodes.len()
     }
 
     /// The node with `id`, through the index: constant time, so code that looks up every
@@ -185,7 +218,7 @@ mod tests {
     fn wait_for_check(derived: &mut Derived, map: &Arc<ArgumentMap>, revision: u64) {
         while derived.checking() {
             std::thread::sleep(std::time::Duration::from_millis(5));
-            derived.refresh(map, revision);
+            derived.refresh(map, revision, &ChangeLog::default());
         }
     }
 
@@ -193,21 +226,22 @@ mod tests {
     fn a_big_map_is_checked_in_the_background_and_undo_shows_the_earlier_check_at_once() {
         let mut map = Arc::new(map_of(CHECK_AT_ONCE + 1));
         let mut derived = Derived::default();
-        assert!(derived.refresh(&map, 1));
+        let log = ChangeLog::default();
+        assert!(derived.refresh(&map, 1, &log));
         wait_for_check(&mut derived, &map, 1);
         assert_eq!(derived.problems, validate(&map));
         let before = derived.problems.clone();
 
         // An edit: one node loses its text (an error) .
         Arc::make_mut(&mut map).nodes[7].text.clear();
-        assert!(derived.refresh(&map, 2));
+        assert!(derived.refresh(&map, 2, &log));
         wait_for_check(&mut derived, &map, 2);
         assert_eq!(derived.problems, validate(&map));
         assert_ne!(derived.problems, before);
 
         // Undo: back at revision 1, whose problems are known without checking again.
         Arc::make_mut(&mut map).nodes[7].text = "claim 7".into();
-        assert!(derived.refresh(&map, 1));
+        assert!(derived.refresh(&map, 1, &log));
         assert!(!derived.checking());
         assert_eq!(derived.problems, before);
     }
@@ -216,13 +250,45 @@ mod tests {
     fn an_edit_during_a_check_is_checked_when_it_finishes() {
         let mut map = Arc::new(map_of(CHECK_AT_ONCE + 1));
         let mut derived = Derived::default();
-        derived.refresh(&map, 1);
+        let log = ChangeLog::default();
+        derived.refresh(&map, 1, &log);
         Arc::make_mut(&mut map).nodes[3].text.clear();
-        derived.refresh(&map, 2);
+        derived.refresh(&map, 2, &log);
         Arc::make_mut(&mut map).nodes[4].text.clear();
-        derived.refresh(&map, 3);
+        derived.refresh(&map, 3, &log);
         wait_for_check(&mut derived, &map, 3);
         assert_eq!(derived.problems, validate(&map));
+    }
+
+    #[test]
+    fn a_text_edit_keeps_the_index_and_an_added_node_rebuilds_it() {
+        use crate::edit::Edit;
+        let mut map = Arc::new(map_of(3));
+        let mut derived = Derived::default();
+        let mut log = ChangeLog::default();
+        derived.refresh(&map, 1, &log);
+        assert_eq!(derived.outline.rows.len(), 3);
+
+        let edit = Edit::SetText {
+            id: "n1".into(),
+            text: "changed".into(),
+        };
+        log.record(Change::of(&edit));
+        edit.apply(Arc::make_mut(&mut map)).unwrap();
+        assert!(
+            derived.refresh(&map, 2, &log),
+            "a new revision is refreshed"
+        );
+        assert_eq!(derived.index.len(), 3);
+
+        let node = Node::new("n9", NodeKind::Claim, "new", Position::default());
+        let edit = Edit::AddNode { index: 0, node };
+        log.record(Change::of(&edit));
+        edit.apply(Arc::make_mut(&mut map)).unwrap();
+        derived.refresh(&map, 3, &log);
+        assert_eq!(derived.index.get(&NodeId::from("n9")), Some(&0));
+        assert_eq!(derived.index.get(&NodeId::from("n1")), Some(&2));
+        assert_eq!(derived.outline.rows.len(), 4);
     }
 
     #[test]
@@ -231,7 +297,8 @@ mod tests {
         map.nodes[1].text.clear();
         let map = Arc::new(map);
         let mut derived = Derived::default();
-        derived.refresh(&map, 1);
+        let log = ChangeLog::default();
+        derived.refresh(&map, 1, &log);
         assert!(!derived.checking());
         assert_eq!(derived.problems, validate(&map));
     }

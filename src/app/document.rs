@@ -1,6 +1,6 @@
 //! The open map, its undo history, and where it lives on disk.
 
-use crate::edit::{Edit, EditError, History, Version};
+use crate::edit::{Change, ChangeLog, Edit, EditError, History, Version};
 use crate::model::ArgumentMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,6 +17,8 @@ pub struct Document {
     /// The file a new, never-saved map was made from (an import): Save as suggests its folder
     /// and name, with `.ron`.
     origin: Option<PathBuf>,
+    /// What each recent change did, for caches that update rather than rebuild.
+    changes: ChangeLog,
 }
 
 impl Document {
@@ -27,6 +29,7 @@ impl Document {
             history: History::default(),
             saved: 0,
             origin: None,
+            changes: ChangeLog::default(),
         };
         release_freed_memory();
         document
@@ -59,17 +62,31 @@ impl Document {
         self.history.version() != self.saved
     }
 
+    /// What recent edits, undos and redos changed (see [`ChangeLog`]).
+    pub fn changes(&self) -> &ChangeLog {
+        &self.changes
+    }
+
     /// Applies an edit as one undoable step.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        self.history.apply(Arc::make_mut(&mut self.map), edit)
+        let change = Change::of(&edit);
+        self.history.apply(Arc::make_mut(&mut self.map), edit)?;
+        self.changes.record(change);
+        Ok(())
     }
 
     pub fn undo(&mut self) -> Option<&'static str> {
-        self.history.undo(Arc::make_mut(&mut self.map))
+        let change = Change::of(self.history.next_undo()?);
+        let done = self.history.undo(Arc::make_mut(&mut self.map));
+        self.changes.record(change);
+        done
     }
 
     pub fn redo(&mut self) -> Option<&'static str> {
-        self.history.redo(Arc::make_mut(&mut self.map))
+        let change = Change::of(self.history.next_redo()?);
+        let done = self.history.redo(Arc::make_mut(&mut self.map));
+        self.changes.record(change);
+        done
     }
 
     pub fn undo_label(&self) -> Option<&'static str> {
@@ -86,6 +103,7 @@ impl Document {
         self.path = path;
         self.origin = None;
         self.history.reset();
+        self.changes.record(Change::everything());
         self.saved = self.history.version();
         release_freed_memory();
     }

@@ -2,9 +2,10 @@
 //! Enter goes to the next match, Shift+Enter to the previous, Esc closes the bar and leaves
 //! the found node selected with the keyboard back on the canvas.
 
-use crate::edit::Version;
+use crate::edit::ChangeLog;
 use crate::model::{ArgumentMap, NodeId};
 use egui::{Key, Modifiers, Ui};
+use std::collections::HashMap;
 
 pub const FIELD_LABEL: &str = "Find in map";
 
@@ -16,10 +17,11 @@ pub struct FindState {
     pub current: Option<usize>,
     /// Focus the field on the next frame.
     pub focus: bool,
-    /// The current matches (node indices), and the query and map version they are for:
-    /// matching every node's text is done when either changes, not every frame.
+    /// The current matches (node indices, ascending), the query they are for and the last
+    /// change of the map they include: every node's text is matched again when the query
+    /// changes or nodes come or go; after an edit of some nodes, only those nodes.
     found: Vec<usize>,
-    found_for: Option<(String, Version)>,
+    found_for: Option<(String, u64)>,
 }
 
 /// What the find bar asks the app to do.
@@ -38,11 +40,14 @@ pub fn matches(map: &ArgumentMap, query: &str) -> Vec<usize> {
     map.nodes
         .iter()
         .enumerate()
-        .filter(|(_, n)| {
-            contains_lowercase(&n.text, &query) || contains_lowercase(&n.notes, &query)
-        })
+        .filter(|(_, n)| node_matches(n, &query))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Whether the node's text or notes contain `query` (trimmed and lowercased already).
+fn node_matches(node: &crate::model::Node, query: &str) -> bool {
+    contains_lowercase(&node.text, query) || contains_lowercase(&node.notes, query)
 }
 
 /// Whether `text`, lowercased, contains `query` (already lowercase). The same answer as
@@ -76,18 +81,44 @@ impl FindState {
         self.found_for = None;
     }
 
-    /// Brings the matches up to date with the query and the map at `version`; true when
-    /// they were recomputed.
-    pub fn refresh(&mut self, map: &ArgumentMap, version: Version) -> bool {
-        if self
-            .found_for
-            .as_ref()
-            .is_some_and(|(q, v)| *q == self.query && *v == version)
+    /// Brings the matches up to date with the query and the map, whose recent changes are
+    /// `changes` and node positions `index`; true when the matches changed.
+    pub fn refresh(
+        &mut self,
+        map: &ArgumentMap,
+        changes: &ChangeLog,
+        index: &HashMap<NodeId, usize>,
+    ) -> bool {
+        let newest = changes.newest();
+        let change = match &self.found_for {
+            Some((query, seen)) if *query == self.query => changes.since(*seen),
+            _ => None,
+        };
+        if let Some(change) = change
+            && !change.structure
         {
-            return false;
+            self.found_for = Some((self.query.clone(), newest));
+            let query = self.query.trim().to_lowercase();
+            let mut changed = false;
+            for id in &change.nodes {
+                let Some(&i) = index.get(id) else { continue };
+                let Some(node) = map.nodes.get(i).filter(|n| &n.id == id) else {
+                    continue;
+                };
+                let now = !query.is_empty() && node_matches(node, &query);
+                match (self.found.binary_search(&i), now) {
+                    (Err(at), true) => self.found.insert(at, i),
+                    (Ok(at), false) => {
+                        self.found.remove(at);
+                    }
+                    _ => continue,
+                }
+                changed = true;
+            }
+            return changed;
         }
         self.found = matches(map, &self.query);
-        self.found_for = Some((self.query.clone(), version));
+        self.found_for = Some((self.query.clone(), newest));
         true
     }
 
@@ -212,23 +243,51 @@ mod tests {
 
     #[test]
     fn matches_are_recomputed_when_the_query_or_the_map_changes_and_only_then() {
+        use crate::edit::{Change, Edit};
         let mut map = crate::bundled::article_map();
+        let index: HashMap<NodeId, usize> = (map.nodes.iter().enumerate())
+            .map(|(i, n)| (n.id.clone(), i))
+            .collect();
+        let mut log = ChangeLog::default();
         let mut find = FindState::default();
         find.open();
         find.query = "Rouhani".into();
-        assert!(find.refresh(&map, 1));
+        assert!(find.refresh(&map, &log, &index));
         let rouhani = find.found().to_vec();
         assert_eq!(rouhani, matches(&map, "Rouhani"));
-        assert!(!find.refresh(&map, 1), "nothing changed");
+        assert!(!find.refresh(&map, &log, &index), "nothing changed");
         find.query.push_str(" ult");
-        assert!(find.refresh(&map, 1));
+        assert!(find.refresh(&map, &log, &index));
         assert!(find.found().len() < rouhani.len());
-        // An edit (a new map version) is seen.
-        map.nodes[0].text.push_str(" Rouhani ult");
-        assert!(find.refresh(&map, 2));
+
+        // An edit of one node's text: that node is matched again, and only it.
+        let first = map.nodes[0].id.clone();
+        let edit = Edit::SetText {
+            id: first.clone(),
+            text: format!("{} Rouhani ult", map.nodes[0].text),
+        };
+        log.record(Change::of(&edit));
+        edit.apply(&mut map).unwrap();
+        assert!(find.refresh(&map, &log, &index));
         assert!(find.found().contains(&0));
+        assert_eq!(find.found(), matches(&map, "Rouhani ult"));
+        // An edit that changes no match: nothing to redraw.
+        let edit = Edit::SetText {
+            id: first,
+            text: format!("{} again", map.nodes[0].text),
+        };
+        log.record(Change::of(&edit));
+        edit.apply(&mut map).unwrap();
+        assert!(!find.refresh(&map, &log, &index));
+        assert_eq!(find.found(), matches(&map, "Rouhani ult"));
+
+        // Nodes coming or going: matched again from scratch.
+        map.nodes.remove(0);
+        log.record(Change::everything());
+        assert!(find.refresh(&map, &log, &index));
+        assert_eq!(find.found(), matches(&map, "Rouhani ult"));
         // Reopening the bar recomputes even with the same query and map.
         find.open();
-        assert!(find.refresh(&map, 2));
+        assert!(find.refresh(&map, &log, &index));
     }
 }

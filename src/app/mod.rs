@@ -27,6 +27,7 @@ mod panels;
 mod present;
 mod prompt;
 mod recovery;
+mod selection_history;
 mod settings;
 mod start_failure;
 mod startup;
@@ -136,6 +137,8 @@ pub struct ArgmapApp {
     doc: Document,
     derived: Derived,
     view: ViewState,
+    /// The selection each state of the map was left with, for undo and redo.
+    selections: selection_history::SelectionHistory,
     sizes: CardSizes,
     settings: Settings,
     outline: OutlineState,
@@ -199,6 +202,7 @@ impl ArgmapApp {
             doc: document,
             derived: Derived::default(),
             view: ViewState::default(),
+            selections: Default::default(),
             sizes: CardSizes::default(),
             settings,
             outline: OutlineState::default(),

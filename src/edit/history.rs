@@ -82,6 +82,16 @@ impl History {
         }
     }
 
+    /// The edit the next undo applies (what it will change).
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|s| &s.edit)
+    }
+
+    /// The edit the next redo applies.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|s| &s.edit)
+    }
+
     pub fn undo_label(&self) -> Option<&'static str> {
         self.undo.last().map(|s| s.label)
     }

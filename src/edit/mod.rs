@@ -6,10 +6,12 @@
 mod apply;
 mod build;
 mod bulk;
+mod change;
 mod check;
 mod history;
 
 pub use build::{delete_links, delete_nodes, delete_source, insert_fragment};
+pub use change::{Change, ChangeLog};
 pub use history::{History, Version};
 
 use crate::model::{

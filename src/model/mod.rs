@@ -20,7 +20,7 @@ pub use index::MapIndex;
 pub use link::{Link, Relation};
 pub use map::ArgumentMap;
 pub use node::{Citation, Node, NodeKind, Position};
-pub use outline::{Outline, OutlineRow, outline};
+pub use outline::{Outline, OutlineRow, outline, outline_with_ends};
 pub use presentation::{Step, default_steps, relation_word};
 pub use source::{Credibility, Reliability, Source, SourceKind};
 pub use validate::{Problem, ProblemPlace, Severity, has_errors, validate};

@@ -30,10 +30,27 @@ pub struct Outline {
 /// as on the canvas (file order breaks ties), so the outline reads like the map.
 pub fn outline(map: &ArgumentMap) -> Outline {
     let index = map.node_index();
+    let ends: Vec<_> = map
+        .links
+        .iter()
+        .map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
+        .collect();
+    let main = map.main_claim().and_then(|id| index.get(id).copied());
+    outline_with_ends(map, &ends, main)
+}
+
+/// [`outline`] for a caller that already knows each link's ends as node indices (`None` for
+/// a link to a missing node), in link order, and the main claim's index: the window keeps
+/// them, and hashing every id again after each edit cost more than a frame on a big map.
+pub fn outline_with_ends(
+    map: &ArgumentMap,
+    link_ends: &[Option<(usize, usize)>],
+    main: Option<usize>,
+) -> Outline {
     let mut children: Vec<Vec<(usize, Relation)>> = vec![Vec::new(); map.nodes.len()];
     let mut has_outgoing = vec![false; map.nodes.len()];
-    for link in &map.links {
-        if let (Some(&from), Some(&to)) = (index.get(&link.from), index.get(&link.to))
+    for (link, ends) in map.links.iter().zip(link_ends) {
+        if let Some((from, to)) = *ends
             && from != to
         {
             children[to].push((from, link.relation));
@@ -53,7 +70,6 @@ pub fn outline(map: &ArgumentMap) -> Outline {
 
     let mut out = Outline::default();
     let mut listed = vec![false; map.nodes.len()];
-    let main = map.main_claim().and_then(|id| index.get(id).copied());
     if let Some(root) = main {
         add_tree(&mut out.rows, &children, &mut listed, root);
     }

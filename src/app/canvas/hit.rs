@@ -95,7 +95,8 @@ mod tests {
         ));
         map.links.push(Link::new("low", "top", Relation::Supports));
         let mut derived = Derived::default();
-        derived.refresh(&std::sync::Arc::new(map.clone()), 0);
+        let changes = crate::edit::ChangeLog::default();
+        derived.refresh(&std::sync::Arc::new(map.clone()), 0, &changes);
         let sizes = CardSizes::default();
         // The link runs straight up the middle (x = 120) between the two cards.
         let hit = link_at(&map, &derived, &sizes, 5.0, pos2(123.0, 250.0));
