@@ -8,7 +8,7 @@ mod markdown;
 mod pdf;
 mod png;
 mod steps;
-mod svg;
+pub(crate) mod svg;
 
 use crate::model::ArgumentMap;
 use std::path::Path;

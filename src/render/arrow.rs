@@ -1,14 +1,53 @@
-//! A link's arrow laid out: shaft, head and +/− disc (`paint` in `src/app/canvas/links.rs`).
+//! A link's arrow laid out: shaft, head and +/− disc. The canvas draws its links from this
+//! too (`src/app/canvas/links.rs`), in screen units.
 
 use super::geom::{Point, Rect, Rgb};
+use super::palette::Palette;
 use super::parts::{Arrow, Marker};
 use super::route::Route;
 use super::style::*;
 use crate::model::Relation;
 
-/// The arrow along `route` at `zoom` (1 on the map; the legend draws smaller samples).
+/// How an arrow is drawn besides its route.
+#[derive(Clone, Copy, Debug)]
+pub struct ArrowStyle {
+    pub palette: &'static Palette,
+    /// What the +/− disc is filled with: the colour behind the map.
+    pub behind: Rgb,
+    /// Drawn bolder (the links of the selected cards on the canvas).
+    pub highlighted: bool,
+}
+
+impl ArrowStyle {
+    /// Arrows as the exports draw them: the light palette on white paper.
+    pub const EXPORT: ArrowStyle = ArrowStyle {
+        palette: &Palette::LIGHT,
+        behind: Rgb::WHITE,
+        highlighted: false,
+    };
+}
+
+/// The arrow along `route` at `zoom` (1 on the map; the legend draws smaller samples), as
+/// the exports draw it.
 pub fn build(route: &Route, relation: Relation, zoom: f32, ends: Option<(usize, usize)>) -> Arrow {
-    let width = LINK_WIDTH * zoom.clamp(0.5, 1.5);
+    build_styled(route, relation, zoom, ends, ArrowStyle::EXPORT)
+}
+
+/// The arrow along `route`, in the units of a surface drawn at `zoom`: lines and heads keep
+/// a legible size in those units however far the surface is zoomed.
+pub fn build_styled(
+    route: &Route,
+    relation: Relation,
+    zoom: f32,
+    ends: Option<(usize, usize)>,
+    style: ArrowStyle,
+) -> Arrow {
+    let line = if style.highlighted {
+        HIGHLIGHTED_LINK_WIDTH
+    } else {
+        LINK_WIDTH
+    };
+    let width = line * zoom.clamp(0.5, 1.5);
     let head = (ARROW_HEAD * zoom.clamp(0.4, 1.5)).max(5.0);
     let tip = route.end();
     let dir = route.end_direction();
@@ -31,7 +70,7 @@ pub fn build(route: &Route, relation: Relation, zoom: f32, ends: Option<(usize, 
     Arrow {
         ends,
         relation,
-        color: relation_color(relation),
+        color: style.palette.relation(relation),
         width,
         shaft,
         dash,
@@ -43,7 +82,7 @@ pub fn build(route: &Route, relation: Relation, zoom: f32, ends: Option<(usize, 
         marker: Marker {
             centre,
             radius,
-            fill: Rgb::WHITE,
+            fill: style.behind,
             stroke_width: MARKER_STROKE,
             bars,
             bar_width: MARKER_ARM_STROKE,

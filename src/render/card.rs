@@ -3,14 +3,38 @@
 
 use super::clean::clean;
 use super::font::metrics;
+use super::geom::Rgb;
 use super::geom::{Point, Rect};
 use super::measure::card_height;
-use super::parts::{Badge, Card, Emphasis, Icon, TextRun};
+use super::palette::Palette;
+use super::parts::{Badge, Card, Emphasis, Halo, Icon, TextRun};
 use super::style::*;
 use super::wrap::wrap;
 use crate::model::{Node, NodeKind};
 
-/// Lays out the card of `node` (index `index` in the map) with its top-left corner at `pos`.
+/// How a card is styled besides its node: its colours and what its header says.
+#[derive(Clone, Copy, Debug)]
+pub struct CardStyle {
+    pub palette: &'static Palette,
+    pub is_main: bool,
+    /// Say "PINNED" in the header (the canvas does: pinned cards stay put on Arrange;
+    /// exports leave it out, it is not part of the argument).
+    pub show_pinned: bool,
+}
+
+impl CardStyle {
+    /// A card as the exports draw it.
+    pub fn export(is_main: bool) -> Self {
+        Self {
+            palette: &Palette::LIGHT,
+            is_main,
+            show_pinned: false,
+        }
+    }
+}
+
+/// Lays out the card of `node` (index `index` in the map) with its top-left corner at `pos`,
+/// as the exports draw it.
 pub fn build(index: usize, node: &Node, pos: Point, is_main: bool) -> Card {
     let m = metrics();
     let size = text_size(is_main);
@@ -19,13 +43,9 @@ pub fn build(index: usize, node: &Node, pos: Point, is_main: bool) -> Card {
     let row = m.row_height(size);
     let text_top = pos.y + PAD + HEADER + GAP;
     let height = card_height(wrapped.lines.len() as f32 * row);
-    let rect = Rect::from_min_size(pos, CARD_WIDTH, height);
-    let accent = accent(node.kind);
-    let radius = corner_radius(node.kind);
-    let border = border_width(is_main);
-
-    let icon_centre = pos + Point::new(PAD + ICON_RADIUS, PAD + HEADER * 0.5);
-    let lines = wrapped
+    let style = CardStyle::export(is_main);
+    let mut card = frame(index, node, pos, height, style);
+    card.lines = wrapped
         .lines
         .into_iter()
         .enumerate()
@@ -33,10 +53,24 @@ pub fn build(index: usize, node: &Node, pos: Point, is_main: bool) -> Card {
             x: pos.x + PAD,
             baseline: text_top + i as f32 * row + m.ascent(size),
             size,
-            color: TEXT,
+            color: style.palette.text,
             text,
         })
         .collect();
+    card.full_text = wrapped.elided.then(|| shortened(&text));
+    card
+}
+
+/// Everything of a card but its text lines, `height` tall: the frame, the header (icon, kind
+/// label, citation badge) and the counterpoint's corner. The canvas draws its cards from this
+/// and lays their text out itself, sharp at the zoomed size.
+pub fn frame(index: usize, node: &Node, pos: Point, height: f32, style: CardStyle) -> Card {
+    let palette = style.palette;
+    let rect = Rect::from_min_size(pos, CARD_WIDTH, height);
+    let accent = palette.accent(node.kind);
+    let radius = corner_radius(node.kind);
+    let border = border_width(style.is_main);
+    let icon_centre = pos + Point::new(PAD + ICON_RADIUS, PAD + HEADER * 0.5);
     let corner_cut = (node.kind == NodeKind::Counterpoint).then(|| {
         let tr = Point::new(rect.right(), rect.top());
         [
@@ -50,16 +84,23 @@ pub fn build(index: usize, node: &Node, pos: Point, is_main: bool) -> Card {
             node.citations.len(),
             Point::new(rect.right() - (PAD + 8.0), icon_centre.y),
             node.kind,
+            palette,
         )
     });
+    let mut label = kind_label(node.kind, style.is_main);
+    if style.show_pinned && node.pinned {
+        // Pinned cards keep their place when the map is arranged; say so on the card.
+        label.push_str(" · PINNED");
+    }
     Card {
         node: index,
         kind: node.kind,
-        is_main,
+        is_main: style.is_main,
         rect,
         radius,
         shadow: rect.translate(Point::new(0.0, SHADOW_OFFSET)),
-        fill: card_fill(node.kind),
+        shadow_opacity: palette.shadow_opacity,
+        fill: palette.card_fill(node.kind),
         accent,
         border,
         outline: rect.expand(-border / 2.0),
@@ -71,13 +112,45 @@ pub fn build(index: usize, node: &Node, pos: Point, is_main: bool) -> Card {
             icon_centre.y,
             LABEL_SIZE,
             accent,
-            kind_label(node.kind, is_main),
+            label,
         ),
         badge,
-        lines,
-        full_text: wrapped.elided.then(|| shortened(&text)),
+        lines: Vec::new(),
+        full_text: None,
         emphasis: Emphasis::Normal,
         halo: None,
+    }
+}
+
+/// Fades a card's fill, border and text (not its header) towards `background`: the nodes of earlier steps of
+/// a presentation, and cards a filter leaves out, recede behind the others.
+pub fn dim(card: &mut Card, background: Rgb) {
+    card.emphasis = Emphasis::Dimmed;
+    card.fill = card.fill.mix(background, 0.6);
+    card.accent = card.accent.mix(background, 0.5);
+    for line in &mut card.lines {
+        line.color = line.color.mix(background, 0.55);
+    }
+}
+
+/// The text colour of a card dimmed towards `background` (for text laid out elsewhere).
+pub fn dimmed_text(text: Rgb, background: Rgb) -> Rgb {
+    text.mix(background, 0.55)
+}
+
+/// The highlight around a selected card (the current step's cards in a presentation): a
+/// translucent frame `HALO_GAP` beyond the card, with a `HALO_STROKE` border inside its
+/// edge, both in screen units on a surface drawn at `zoom`.
+pub fn halo(card: &Card, color: Rgb, zoom: f32) -> Halo {
+    let stroke_width = HALO_STROKE / zoom;
+    let rect = card.rect.expand(HALO_GAP * zoom.max(0.5) / zoom);
+    Halo {
+        outline: rect.expand(-stroke_width / 2.0),
+        radius: (card.radius - stroke_width / 2.0).max(0.0),
+        fill: color,
+        fill_opacity: HALO_FILL_OPACITY,
+        stroke: color,
+        stroke_width,
     }
 }
 
@@ -125,9 +198,9 @@ pub fn centred_run(
 }
 
 /// The citation badge whose right end is centred on `right_centre`.
-fn badge(count: usize, right_centre: Point, kind: NodeKind) -> Badge {
+fn badge(count: usize, right_centre: Point, kind: NodeKind, palette: &Palette) -> Badge {
     let text = count.to_string();
-    let accent = accent(kind);
+    let accent = palette.accent(kind);
     let h = 15.0;
     let w = metrics().width(&text, LABEL_SIZE) + 18.0;
     let rect = Rect::from_min_size(
@@ -145,11 +218,17 @@ fn badge(count: usize, right_centre: Point, kind: NodeKind) -> Badge {
     };
     Badge {
         outline: rect.expand(-0.5),
-        fill: card_fill(NodeKind::Claim).mix(accent, 0.15),
+        fill: palette.card_fill(NodeKind::Claim).mix(accent, 0.15),
         stroke: accent,
         page: page.expand(-0.5),
         page_lines: [page_line(-1.0), page_line(1.5)],
-        count: centred_run(page.right() + 3.0, rect.center().y, LABEL_SIZE, TEXT, text),
+        count: centred_run(
+            page.right() + 3.0,
+            rect.center().y,
+            LABEL_SIZE,
+            palette.text,
+            text,
+        ),
     }
 }
 

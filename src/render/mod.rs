@@ -2,8 +2,8 @@
 //! (SVG, PNG, PDF) draw. [`build`] turns a map into a [`Scene`] of positioned shapes and text
 //! lines in map units that mirrors the canvas (same font, sizes, colours and link routes).
 
-mod arrow;
-mod card;
+pub mod arrow;
+pub mod card;
 pub mod clean;
 pub mod font;
 pub mod geom;
@@ -11,6 +11,7 @@ mod grid;
 mod legend;
 pub mod measure;
 pub mod page;
+pub mod palette;
 pub mod parallel;
 mod parts;
 pub mod route;

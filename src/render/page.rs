@@ -22,7 +22,7 @@ use super::clean::one_line;
 use super::font::metrics;
 use super::geom::{Point, Rect, Rgb};
 use super::grid::Grid;
-use super::parts::{Card, Emphasis, Halo, TextRun};
+use super::parts::{Card, Emphasis, TextRun};
 use super::scene::Scene;
 use super::style;
 use super::wrap::wrap;
@@ -46,13 +46,8 @@ const MIN_ZOOM: f32 = 0.02;
 /// Neighbours are framed too unless that would make the text smaller than this zoom.
 const NEIGHBOUR_MIN_ZOOM: f32 = 0.9;
 
-/// The light theme's selection colour: the current step's halo.
+/// The current step's halo (the dark palette's selection colour: it reads on paper too).
 const HIGHLIGHT: Rgb = Rgb(0xff, 0xc8, 0x3d);
-const HIGHLIGHT_FILL_OPACITY: f32 = 0.18;
-/// Width of the halo's border, in page units (the canvas draws it 3 pixels wide).
-const HIGHLIGHT_STROKE: f32 = 3.0;
-/// How far the halo reaches beyond the card, in map units.
-const HIGHLIGHT_GAP: f32 = 5.0;
 /// What dimmed cards fade towards: the paper (the canvas fades them towards its background).
 const PAPER: Rgb = Rgb::WHITE;
 
@@ -210,7 +205,7 @@ impl Talk {
                 None
             }
         };
-        let reach = HIGHLIGHT_GAP + style::SHADOW_OFFSET + HIGHLIGHT_STROKE / zoom;
+        let reach = style::HALO_GAP + style::SHADOW_OFFSET + style::HALO_STROKE / zoom;
         let cards: Vec<Card> = self
             .cards
             .near(&view.expand(reach))
@@ -313,26 +308,9 @@ fn emphasize(mut card: Card, emphasis: Emphasis, zoom: f32) -> Card {
     card.emphasis = emphasis;
     match emphasis {
         Emphasis::Normal => {}
-        Emphasis::Dimmed => {
-            // Earlier steps recede: fill, border and text fade towards the paper.
-            card.fill = card.fill.mix(PAPER, 0.6);
-            card.accent = card.accent.mix(PAPER, 0.5);
-            for line in &mut card.lines {
-                line.color = line.color.mix(PAPER, 0.55);
-            }
-        }
-        Emphasis::Highlighted => {
-            let stroke_width = HIGHLIGHT_STROKE / zoom;
-            let rect = card.rect.expand(HIGHLIGHT_GAP * zoom.max(0.5) / zoom);
-            card.halo = Some(Halo {
-                outline: rect.expand(-stroke_width / 2.0),
-                radius: (card.radius - stroke_width / 2.0).max(0.0),
-                fill: HIGHLIGHT,
-                fill_opacity: HIGHLIGHT_FILL_OPACITY,
-                stroke: HIGHLIGHT,
-                stroke_width,
-            });
-        }
+        // Earlier steps recede: fill, border and text fade towards the paper.
+        Emphasis::Dimmed => super::card::dim(&mut card, PAPER),
+        Emphasis::Highlighted => card.halo = Some(super::card::halo(&card, HIGHLIGHT, zoom)),
     }
     card
 }

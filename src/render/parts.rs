@@ -33,8 +33,9 @@ pub struct Card {
     /// The card's outer edge.
     pub rect: Rect,
     pub radius: f32,
-    /// The soft shadow beneath the card.
+    /// The soft shadow beneath the card: black at this opacity.
     pub shadow: Rect,
+    pub shadow_opacity: f32,
     pub fill: Rgb,
     pub accent: Rgb,
     /// The border is drawn inside `rect`: its centre line is `outline` with `outline_radius`.

@@ -1,14 +1,8 @@
-//! Sizes and colours of exported pictures.
-//!
-//! These mirror the canvas so an export looks like the map on screen, but `src/render` must not
-//! depend on `src/app` (egui-only UI code), so the few values needed are copied here. When the
-//! canvas changes, change them here too:
-//! - card geometry: `src/app/canvas/card.rs` (`CARD_WIDTH`, `PAD`, `HEADER`, `GAP`, sizes,
-//!   `MAX_LINES`, corner radii, icon, badge and counterpoint corner);
-//! - link geometry: `src/app/canvas/links.rs` (`paint`, `arrow_head`, `sign_marker`);
-//! - colours: the light theme in `src/app/theme.rs`.
+//! Sizes of cards, links and pictures, in map units at 100% zoom: the canvas and every
+//! export draw with these (colours are in [`super::palette`]).
 
 use super::geom::Rgb;
+use super::palette::Palette;
 use crate::model::{NodeKind, Relation};
 
 /// Card width in map units; text wraps inside it.
@@ -29,11 +23,21 @@ pub const ICON_RADIUS: f32 = 5.0;
 pub const CORNER_CUT: f32 = 14.0;
 /// How far the drop shadow sits below its card.
 pub const SHADOW_OFFSET: f32 = 2.0;
-/// Opacity of the drop shadow (`Color32::from_black_alpha(28)` in the light theme).
-pub const SHADOW_OPACITY: f32 = 28.0 / 255.0;
+/// Opacity of the drop shadow in exports.
+pub const SHADOW_OPACITY: f32 = Palette::LIGHT.shadow_opacity;
+
+/// The halo around a selected card: its border's width and its distance beyond the card,
+/// in screen units, and the opacity of its fill.
+pub const HALO_STROKE: f32 = 3.0;
+pub const HALO_GAP: f32 = 5.0;
+pub const HALO_FILL_OPACITY: f32 = 0.18;
+/// The border of a card under the pointer (on the canvas).
+pub const HOVER_BORDER: f32 = 2.0;
 
 /// Link geometry at 100% zoom.
 pub const LINK_WIDTH: f32 = 1.8;
+/// The links of the selected cards, on the canvas.
+pub const HIGHLIGHTED_LINK_WIDTH: f32 = 3.2;
 pub const ARROW_HEAD: f32 = 11.0;
 pub const DASH: f32 = 8.0;
 pub const DASH_GAP: f32 = 8.0 * 0.7;
@@ -46,34 +50,28 @@ pub const MARGIN: f32 = 24.0;
 /// Text size of the legend.
 pub const LEGEND_TEXT_SIZE: f32 = 12.0;
 
-pub const TEXT: Rgb = Rgb(0x16, 0x18, 0x1c);
-pub const WEAK_TEXT: Rgb = Rgb(0x55, 0x5a, 0x63);
+/// Exports are drawn in the light palette.
+pub const TEXT: Rgb = Palette::LIGHT.text;
+pub const WEAK_TEXT: Rgb = Palette::LIGHT.weak_text;
 /// The canvas grid dots' grey, used for the legend frame.
-pub const GRID_DOT: Rgb = Rgb(0xd0, 0xd3, 0xd9);
+pub const GRID_DOT: Rgb = Palette::LIGHT.grid_dot;
 
 pub fn text_size(is_main: bool) -> f32 {
     if is_main { MAIN_TEXT_SIZE } else { TEXT_SIZE }
 }
 
-/// The kind's signature colour: card border, icon, label.
+/// The kind's signature colour in exports: card border, icon, label.
 pub fn accent(kind: NodeKind) -> Rgb {
-    match kind {
-        NodeKind::Claim => Rgb(0x00, 0x62, 0x9b),
-        NodeKind::Evidence => Rgb(0x00, 0x7a, 0x59),
-        NodeKind::Counterpoint => Rgb(0xb8, 0x4a, 0x00),
-    }
+    Palette::LIGHT.accent(kind)
 }
 
-/// Card background: white tinted with the kind's accent.
+/// Card background in exports.
 pub fn card_fill(kind: NodeKind) -> Rgb {
-    Rgb::WHITE.mix(accent(kind), 0.07)
+    Palette::LIGHT.card_fill(kind)
 }
 
 pub fn relation_color(relation: Relation) -> Rgb {
-    match relation {
-        Relation::Supports => accent(NodeKind::Evidence),
-        Relation::Opposes => accent(NodeKind::Counterpoint),
-    }
+    Palette::LIGHT.relation(relation)
 }
 
 /// Corner radius by kind: claims square-cornered, evidence rounded, counterpoints in between.

@@ -1,8 +1,9 @@
 //! Node cards: their size in map units and how they are painted.
 
 use crate::app::derived::Derived;
-use crate::app::theme::{Theme, mix};
+use crate::app::theme::{Theme, color, mix};
 use crate::model::{ArgumentMap, Node, NodeId, NodeKind};
+use crate::render::{self, card as render_card, card::CardStyle};
 use egui::epaint::text::{LayoutJob, TextWrapping};
 use egui::{
     Color32, CornerRadius, FontId, Galley, Painter, Pos2, Rect, Stroke, StrokeKind, Vec2, pos2,
@@ -12,10 +13,10 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-// Card measures are the picture exports' (`render::style`), so exports match the canvas.
+// Card measures and looks are `render`'s, so exports match the canvas.
 use crate::render::measure::{card_height, estimated_size};
 pub use crate::render::style::CARD_WIDTH;
-use crate::render::style::{GAP, HEADER, LABEL_SIZE, MAX_LINES, PAD, text_size};
+use crate::render::style::{GAP, HEADER, HOVER_BORDER, MAX_LINES, PAD, corner_radius, text_size};
 /// Below this zoom text would be unreadable: cards are drawn as plain shapes.
 pub const DETAIL_ZOOM: f32 = 0.4;
 
@@ -28,6 +29,7 @@ pub struct CardSizes {
     /// canvas culls and routes links with these each frame: looking up, hashing and estimating
     /// every card every frame made a frame grow with the size of the map.
     rects: Vec<Rect>,
+    /// The number of the last of `Derived::changes` the rects include.
     rects_for: Option<u64>,
 }
 
@@ -43,9 +45,24 @@ impl CardSizes {
         Rect::from_min_size(pos2(node.pos.x, node.pos.y), self.size(node, is_main))
     }
 
-    /// Brings the per-index rects up to date with the map `derived` was computed from.
+    /// Brings the per-index rects up to date with the map `derived` was computed from: only
+    /// the cards of nodes an edit touched, unless nodes came or went.
     pub fn sync(&mut self, map: &ArgumentMap, derived: &Derived) {
-        if self.rects_for == Some(derived.revision()) && self.rects.len() == map.nodes.len() {
+        let changes = derived.changes();
+        let change = self.rects_for.and_then(|seen| changes.since(seen));
+        self.rects_for = Some(changes.newest());
+        if let Some(change) = change
+            && !change.structure
+            && self.rects.len() == map.nodes.len()
+        {
+            for id in &change.nodes {
+                if let Some(&i) = derived.index.get(id)
+                    && let Some(node) = map.nodes.get(i)
+                    && &node.id == id
+                {
+                    self.rects[i] = self.rect(node, derived.is_main(i));
+                }
+            }
             return;
         }
         let rects = map
@@ -55,7 +72,6 @@ impl CardSizes {
             .map(|(i, node)| self.rect(node, derived.is_main(i)))
             .collect();
         self.rects = rects;
-        self.rects_for = Some(derived.revision());
     }
 
     /// The card of node `index`, as of the last [`CardSizes::sync`].
@@ -129,7 +145,7 @@ pub fn prepare(
 pub fn paint(
     painter: &Painter,
     theme: &Theme,
-    node: &Node,
+    (index, node): (usize, &Node),
     rect: Rect,
     zoom: f32,
     galley: Option<Arc<Galley>>,
@@ -139,19 +155,196 @@ pub fn paint(
         paint_simple(painter, theme, node.kind, rect, state);
         return;
     };
-    paint_frame(painter, theme, node.kind, rect, zoom, state);
-    paint_header(painter, theme, node, rect, zoom, state.is_main);
+    let card = describe(index, node, rect.height() / zoom, theme, state, zoom);
+    let screen = Screen {
+        origin: rect.min,
+        at: pos2(node.pos.x, node.pos.y),
+        zoom,
+    };
+    painter.extend(card_shapes(painter, &card, &screen, state.hovered));
     let text_pos = rect.min + vec2(PAD, PAD + HEADER + GAP) * zoom;
-    if state.dimmed {
+    let text = if state.dimmed {
         // Faded text too, so earlier steps recede behind the current one in either theme.
-        painter.galley_with_override_text_color(
-            text_pos,
-            galley,
-            mix(theme.text, theme.canvas_bg, 0.55),
-        );
+        color(render_card::dimmed_text(
+            theme.palette.text,
+            theme.palette.background,
+        ))
     } else {
-        painter.galley(text_pos, galley, theme.text);
+        theme.text
+    };
+    painter.galley_with_override_text_color(text_pos, galley, text);
+}
+
+/// The card of `node`, `height` map units tall, as `render` describes it, styled for its
+/// state on the canvas: the same description the exports draw.
+pub fn describe(
+    index: usize,
+    node: &Node,
+    height: f32,
+    theme: &Theme,
+    state: &CardState,
+    zoom: f32,
+) -> render::Card {
+    let style = CardStyle {
+        palette: theme.palette,
+        is_main: state.is_main,
+        show_pinned: true,
+    };
+    let at = render::geom::Point::new(node.pos.x, node.pos.y);
+    let mut card = render_card::frame(index, node, at, height, style);
+    if state.dimmed {
+        render_card::dim(&mut card, theme.palette.background);
     }
+    if state.selected {
+        card.halo = Some(render_card::halo(&card, theme.palette.selection, zoom));
+    }
+    card
+}
+
+/// Where a card is on screen: map point `at` is drawn at `origin`, `zoom` pixels a unit.
+pub struct Screen {
+    pub origin: Pos2,
+    pub at: Pos2,
+    pub zoom: f32,
+}
+
+impl Screen {
+    fn pos(&self, p: render::geom::Point) -> Pos2 {
+        self.origin + (pos2(p.x, p.y) - self.at) * self.zoom
+    }
+
+    fn rect(&self, r: render::geom::Rect) -> Rect {
+        Rect::from_min_max(self.pos(r.min), self.pos(r.max))
+    }
+
+    fn radius(&self, r: f32) -> CornerRadius {
+        CornerRadius::same((r * self.zoom).round().clamp(0.0, 255.0) as u8)
+    }
+}
+
+/// The shapes of a card's frame and header (everything but its text), on screen.
+pub fn card_shapes(
+    painter: &Painter,
+    card: &render::Card,
+    screen: &Screen,
+    hovered: bool,
+) -> Vec<egui::Shape> {
+    use egui::Shape;
+    let zoom = screen.zoom;
+    let mut shapes = Vec::new();
+    let rect = screen.rect(card.rect);
+    if let Some(halo) = &card.halo {
+        let edge = screen.rect(halo.outline.expand(halo.stroke_width / 2.0));
+        shapes.push(Shape::Rect(egui::epaint::RectShape::new(
+            edge,
+            screen.radius(halo.radius + halo.stroke_width / 2.0),
+            color(halo.fill).gamma_multiply(halo.fill_opacity),
+            Stroke::new(halo.stroke_width * zoom, color(halo.stroke)),
+            StrokeKind::Inside,
+        )));
+    } else {
+        // A soft drop shadow lifts cards off the canvas and over any link passing beneath.
+        let opacity = (card.shadow_opacity * 255.0).round() as u8;
+        shapes.push(Shape::rect_filled(
+            screen.rect(card.shadow),
+            screen.radius(card.radius),
+            Color32::from_black_alpha(opacity),
+        ));
+    }
+    // Borders stay hairline-thin far out and do not grow fat close in.
+    let mut border = card.border;
+    if hovered {
+        border = border.max(HOVER_BORDER);
+    }
+    let accent = color(card.accent);
+    shapes.push(Shape::Rect(egui::epaint::RectShape::new(
+        rect,
+        screen.radius(card.radius),
+        color(card.fill),
+        Stroke::new(border * zoom.clamp(0.6, 1.6), accent),
+        StrokeKind::Inside,
+    )));
+    if let Some(cut) = card.corner_cut {
+        // A diagonal cut across the top-right corner marks counterpoints even in greyscale.
+        let points = cut.iter().map(|&p| screen.pos(p)).collect();
+        shapes.push(Shape::convex_polygon(points, accent, Stroke::NONE));
+    }
+    shapes.push(icon_shape(&card.icon, |p| screen.pos(p), accent));
+    shapes.push(text_shape(painter, &card.label, screen));
+    if let Some(badge) = &card.badge {
+        let pill = screen.rect(badge.outline.expand(0.5));
+        let stroke = Stroke::new(1.0, color(badge.stroke));
+        shapes.push(Shape::Rect(egui::epaint::RectShape::new(
+            pill,
+            CornerRadius::same((pill.height() / 2.0).min(255.0) as u8),
+            color(badge.fill),
+            stroke,
+            StrokeKind::Inside,
+        )));
+        // Page icon: a small outlined sheet with two text lines.
+        let page = screen.rect(badge.page.expand(0.5));
+        shapes.push(Shape::Rect(egui::epaint::RectShape::stroke(
+            page,
+            0.0,
+            stroke,
+            StrokeKind::Inside,
+        )));
+        for [a, b] in badge.page_lines {
+            let line = Stroke::new(0.8, color(badge.stroke));
+            shapes.push(Shape::line_segment([screen.pos(a), screen.pos(b)], line));
+        }
+        shapes.push(text_shape(painter, &badge.count, screen));
+    }
+    shapes
+}
+
+/// One line of `render` text: egui places text by the top of its row, render by its baseline.
+fn text_shape(painter: &Painter, run: &render::TextRun, screen: &Screen) -> egui::Shape {
+    let size = run.size * screen.zoom;
+    let ascent = crate::render::font::metrics().ascent(run.size) * screen.zoom;
+    let baseline = screen.pos(render::geom::Point::new(run.x, run.baseline));
+    let galley = painter.layout_no_wrap(
+        run.text.clone(),
+        FontId::proportional(size),
+        color(run.color),
+    );
+    egui::Shape::galley(
+        pos2(baseline.x, baseline.y - ascent),
+        galley,
+        color(run.color),
+    )
+}
+
+/// A kind icon from `render` on screen.
+pub fn icon_shape(
+    icon: &render::Icon,
+    to_screen: impl Fn(render::geom::Point) -> Pos2,
+    color: Color32,
+) -> egui::Shape {
+    use egui::Shape;
+    match icon {
+        render::Icon::Square(r) => Shape::rect_filled(
+            Rect::from_min_max(to_screen(r.min), to_screen(r.max)),
+            1.0,
+            color,
+        ),
+        render::Icon::Circle { centre, radius } => {
+            let edge = to_screen(*centre + render::geom::Point::new(*radius, 0.0));
+            let centre = to_screen(*centre);
+            Shape::circle_filled(centre, edge.x - centre.x, color)
+        }
+        render::Icon::Triangle(points) => {
+            Shape::convex_polygon(points.map(&to_screen).to_vec(), color, Stroke::NONE)
+        }
+    }
+}
+
+/// Claim: square; evidence: circle; counterpoint: triangle. Distinct without colour. The
+/// shapes are `render`'s, as on cards and in exports.
+pub fn paint_icon(painter: &Painter, kind: NodeKind, centre: Pos2, r: f32, color: Color32) {
+    let at = render::geom::Point::new(centre.x, centre.y);
+    let icon = render_card::icon(kind, at, r);
+    painter.add(icon_shape(&icon, |p| pos2(p.x, p.y), color));
 }
 
 fn layout_text(
@@ -177,194 +370,6 @@ fn layout_text(
     painter.layout_job(job)
 }
 
-fn corner(kind: NodeKind, zoom: f32) -> CornerRadius {
-    // Shape differs by kind too: claims square-cornered, evidence rounded, counterpoints cut.
-    let r = match kind {
-        NodeKind::Claim => 2.0,
-        NodeKind::Evidence => 12.0,
-        NodeKind::Counterpoint => 5.0,
-    };
-    CornerRadius::same((r * zoom).round().clamp(0.0, 255.0) as u8)
-}
-
-fn paint_frame(
-    painter: &Painter,
-    theme: &Theme,
-    kind: NodeKind,
-    rect: Rect,
-    zoom: f32,
-    state: &CardState,
-) {
-    let accent = theme.accent(kind);
-    let mut fill = theme.card_fill(kind);
-    if state.dimmed {
-        fill = mix(fill, theme.canvas_bg, 0.6);
-    }
-    let radius = corner(kind, zoom);
-    if state.selected {
-        painter.rect(
-            rect.expand(5.0 * zoom.max(0.5)),
-            radius,
-            theme.selection.gamma_multiply(0.18),
-            Stroke::new(3.0, theme.selection),
-            StrokeKind::Inside,
-        );
-    } else {
-        // A soft drop shadow lifts cards off the canvas and over any link passing beneath.
-        painter.rect_filled(
-            rect.translate(vec2(0.0, 2.0 * zoom)),
-            radius,
-            Color32::from_black_alpha(if theme.dark { 70 } else { 28 }),
-        );
-    }
-    let accent = if state.dimmed {
-        mix(accent, theme.canvas_bg, 0.5)
-    } else {
-        accent
-    };
-    let width = if state.is_main {
-        3.0
-    } else if state.hovered {
-        2.0
-    } else {
-        1.2
-    } * zoom.clamp(0.6, 1.6);
-    painter.rect(
-        rect,
-        radius,
-        fill,
-        Stroke::new(width, accent),
-        StrokeKind::Inside,
-    );
-    if kind == NodeKind::Counterpoint {
-        // A diagonal cut across the top-right corner marks counterpoints even in greyscale.
-        let c = 14.0 * zoom;
-        let tr = rect.right_top();
-        painter.add(egui::Shape::convex_polygon(
-            vec![tr, tr + vec2(0.0, c), tr - vec2(c, 0.0)],
-            accent,
-            Stroke::NONE,
-        ));
-    }
-}
-
-fn paint_header(
-    painter: &Painter,
-    theme: &Theme,
-    node: &Node,
-    rect: Rect,
-    zoom: f32,
-    is_main: bool,
-) {
-    let accent = theme.accent(node.kind);
-    let icon_centre = rect.min + vec2(PAD + 5.0, PAD + HEADER * 0.5) * zoom;
-    paint_icon(painter, node.kind, icon_centre, 5.0 * zoom, accent);
-    let mut label = if is_main {
-        "MAIN CLAIM".to_owned()
-    } else {
-        node.kind.label().to_uppercase()
-    };
-    if node.pinned {
-        // Pinned cards keep their place when the map is arranged; say so on the card.
-        label.push_str(" · PINNED");
-    }
-    painter.text(
-        icon_centre + vec2(10.0 * zoom, 0.0),
-        egui::Align2::LEFT_CENTER,
-        label,
-        FontId::proportional(LABEL_SIZE * zoom),
-        accent,
-    );
-    if !node.citations.is_empty() {
-        paint_badge(
-            painter,
-            theme,
-            node.citations.len(),
-            pos2(rect.right() - (PAD + 8.0) * zoom, icon_centre.y),
-            zoom,
-            accent,
-        );
-    }
-}
-
-/// Claim: square; evidence: circle; counterpoint: triangle. Distinct without colour.
-pub fn paint_icon(painter: &Painter, kind: NodeKind, centre: Pos2, r: f32, color: Color32) {
-    match kind {
-        NodeKind::Claim => {
-            painter.rect_filled(
-                Rect::from_center_size(centre, Vec2::splat(r * 1.7)),
-                1.0,
-                color,
-            );
-        }
-        NodeKind::Evidence => {
-            painter.circle_filled(centre, r, color);
-        }
-        NodeKind::Counterpoint => {
-            painter.add(egui::Shape::convex_polygon(
-                vec![
-                    centre + vec2(0.0, -r * 1.1),
-                    centre + vec2(r * 1.05, r * 0.85),
-                    centre + vec2(-r * 1.05, r * 0.85),
-                ],
-                color,
-                Stroke::NONE,
-            ));
-        }
-    }
-}
-
-/// A pill with a small page icon and the number of citations, at the header's right end.
-fn paint_badge(
-    painter: &Painter,
-    theme: &Theme,
-    count: usize,
-    right_centre: Pos2,
-    zoom: f32,
-    accent: Color32,
-) {
-    let text = count.to_string();
-    let font = FontId::proportional(LABEL_SIZE * zoom);
-    let galley = painter.layout_no_wrap(text, font, theme.text);
-    let h = 15.0 * zoom;
-    let w = galley.size().x + 18.0 * zoom;
-    let rect = Rect::from_min_size(
-        pos2(right_centre.x - w + 8.0 * zoom, right_centre.y - h / 2.0),
-        vec2(w, h),
-    );
-    painter.rect(
-        rect,
-        CornerRadius::same((h / 2.0).min(255.0) as u8),
-        mix(theme.card_fill(crate::model::NodeKind::Claim), accent, 0.15),
-        Stroke::new(1.0, accent),
-        StrokeKind::Inside,
-    );
-    // Page icon: a small outlined sheet with two text lines.
-    let page = Rect::from_center_size(
-        rect.left_center() + vec2(7.0 * zoom, 0.0),
-        vec2(6.0, 8.0) * zoom,
-    );
-    painter.rect_stroke(page, 0.0, Stroke::new(1.0, accent), StrokeKind::Inside);
-    for dy in [-1.0, 1.5] {
-        let y = page.center().y + dy * zoom;
-        painter.line_segment(
-            [
-                pos2(page.left() + 1.5 * zoom, y),
-                pos2(page.right() - 1.5 * zoom, y),
-            ],
-            Stroke::new(0.8, accent),
-        );
-    }
-    painter.galley(
-        pos2(
-            page.right() + 3.0 * zoom,
-            rect.center().y - galley.size().y / 2.0,
-        ),
-        galley,
-        theme.text,
-    );
-}
-
 /// Far zoomed out: a filled block per card, still coloured and shaped by kind.
 fn paint_simple(painter: &Painter, theme: &Theme, kind: NodeKind, rect: Rect, state: &CardState) {
     let accent = theme.accent(kind);
@@ -378,7 +383,8 @@ fn paint_simple(painter: &Painter, theme: &Theme, kind: NodeKind, rect: Rect, st
     } else {
         Stroke::new(if state.is_main { 2.5 } else { 1.0 }, accent)
     };
-    painter.rect(rect, corner(kind, 0.3), fill, stroke, StrokeKind::Outside);
+    let radius = CornerRadius::same((corner_radius(kind) * 0.3).round() as u8);
+    painter.rect(rect, radius, fill, stroke, StrokeKind::Outside);
 }
 
 #[cfg(test)]
@@ -412,6 +418,117 @@ mod tests {
         assert!(l.y > s.y);
         assert!(h.y > l.y);
         assert!(h.y <= card_height(MAX_LINES as f32 * TEXT_SIZE * 1.3) + 0.01);
+    }
+
+    /// The shapes the canvas paints for `card` at `zoom`, its top-left corner at (10, 20).
+    fn canvas_shapes(card: &render::Card, at: Pos2, zoom: f32) -> Vec<egui::Shape> {
+        let ctx = egui::Context::default();
+        let mut shapes = Vec::new();
+        let mut output = ctx.run_pass(egui::RawInput::default(), |ctx| {
+            let painter = ctx.layer_painter(egui::LayerId::background());
+            let screen = Screen {
+                origin: pos2(10.0, 20.0),
+                at,
+                zoom,
+            };
+            shapes = card_shapes(&painter, card, &screen, false);
+        });
+        // The fonts' atlas was uploaded nowhere: say that is meant.
+        output.textures_delta.clear();
+        shapes
+    }
+
+    fn frames(shapes: &[egui::Shape]) -> Vec<&egui::epaint::RectShape> {
+        let frames = shapes.iter().filter_map(|s| match s {
+            egui::Shape::Rect(r) if r.fill.a() == 255 => Some(r),
+            _ => None,
+        });
+        frames.collect()
+    }
+
+    #[test]
+    fn the_canvas_and_the_svg_draw_a_card_from_one_render_description() {
+        use crate::export::Background;
+        use crate::model::{Citation, Position};
+        use render::geom::Point;
+        let mut node = Node::new(
+            "a",
+            NodeKind::Counterpoint,
+            "A text.",
+            Position::new(100.0, 50.0),
+        );
+        node.citations = vec![Citation::new("s", "q")];
+        let theme = Theme::from_visuals(&egui::Visuals::light());
+        let plain = CardState {
+            is_main: false,
+            selected: false,
+            hovered: false,
+            dimmed: false,
+        };
+        let export = render_card::build(0, &node, Point::new(100.0, 50.0), false);
+        let mut card = describe(0, &node, export.rect.height(), &theme, &plain, 1.0);
+        // The canvas' description is the export's, but for the text it lays out itself.
+        card.lines = export.lines.clone();
+        card.full_text = export.full_text.clone();
+        assert_eq!(card, export);
+
+        // The canvas paints what the description says: its frame, scaled by the zoom...
+        let shapes = canvas_shapes(&card, pos2(100.0, 50.0), 2.0);
+        let frame = frames(&shapes)[0];
+        assert_eq!(frame.fill, color(card.fill));
+        assert_eq!(frame.stroke.color, color(card.accent));
+        let size = vec2(card.rect.width(), card.rect.height()) * 2.0;
+        assert_eq!(frame.rect, Rect::from_min_size(pos2(10.0, 20.0), size));
+        assert_eq!(
+            frame.corner_radius,
+            CornerRadius::same((card.radius * 2.0) as u8)
+        );
+        // ...and a description changed is a picture changed, on the canvas and in the SVG.
+        card.fill = render::geom::Rgb(0x12, 0x34, 0x56);
+        card.radius = 9.0;
+        let frame = frames(&canvas_shapes(&card, pos2(100.0, 50.0), 1.0))[0].clone();
+        assert_eq!(frame.fill, Color32::from_rgb(0x12, 0x34, 0x56));
+        assert_eq!(frame.corner_radius, CornerRadius::same(9));
+        let scene = render::Scene {
+            title: "t".into(),
+            view: render::geom::Rect::from_min_size(Point::new(0.0, 0.0), 500.0, 300.0),
+            arrows: Vec::new(),
+            cards: vec![card.clone()],
+            legend: None,
+            note: None,
+        };
+        let svg = crate::export::svg::write(&scene, Background::White);
+        let frame_line = svg
+            .lines()
+            .find(|l| l.contains(r#"class="frame""#))
+            .unwrap();
+        assert!(frame_line.contains(r##"fill="#123456""##), "{frame_line}");
+        assert!(frame_line.contains(&format!(r#"stroke="{}""#, card.accent.hex())));
+        assert!(svg.contains("COUNTERPOINT"));
+        let label = shapes.iter().any(|s| match s {
+            egui::Shape::Text(t) => t.galley.text() == card.label.text,
+            _ => false,
+        });
+        assert!(label, "the canvas shows the description's label");
+    }
+
+    #[test]
+    fn the_canvas_shows_selection_dimming_and_pins_through_render() {
+        let mut node = Node::new("a", NodeKind::Claim, "x", crate::model::Position::default());
+        node.pinned = true;
+        let theme = Theme::from_visuals(&egui::Visuals::dark());
+        let state = CardState {
+            is_main: true,
+            selected: true,
+            hovered: false,
+            dimmed: true,
+        };
+        let card = describe(0, &node, 80.0, &theme, &state, 1.0);
+        assert_eq!(card.label.text, "MAIN CLAIM · PINNED");
+        let halo = card.halo.as_ref().expect("selected cards have a halo");
+        assert_eq!(halo.stroke, theme.palette.selection);
+        let undimmed = theme.palette.card_fill(NodeKind::Claim);
+        assert_eq!(card.fill, undimmed.mix(theme.palette.background, 0.6));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Link arrows: from the border of the supporting/opposing card to the border of its target.
 
-use crate::app::theme::Theme;
+use crate::app::theme::{self, Theme};
 use crate::model::Relation;
-use egui::{Painter, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
+use egui::{Painter, Pos2, Rect, Shape, Stroke, Vec2, pos2};
 
 /// A link's path: a cubic Bézier from a side of one card to the facing side of the other,
 /// leaving and entering square to the border, so it runs through the gap between the cards
@@ -89,6 +89,8 @@ pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     (a + ab * t - p).length()
 }
 
+/// Paints the link along `route` (screen units) at `zoom`: the arrow `render` lays out, as
+/// the exports draw it.
 pub fn paint(
     painter: &Painter,
     theme: &Theme,
@@ -97,35 +99,56 @@ pub fn paint(
     zoom: f32,
     highlighted: bool,
 ) {
-    let color = theme.relation(relation);
-    let width = (if highlighted { 3.2 } else { 1.8 }) * zoom.clamp(0.5, 1.5);
-    let stroke = Stroke::new(width, color);
-    let head = (11.0 * zoom.clamp(0.4, 1.5)).max(5.0);
-    let tip = route.end();
-    let dir = route.end_direction();
-    // Stop the shaft inside the arrow head so its end does not poke out of the point.
-    let mut points = route.polyline(if zoom < 0.3 { 8 } else { 20 });
-    if let Some(last) = points.last_mut() {
-        *last = tip - dir * head * 0.8;
-    }
-    match relation {
-        Relation::Supports => {
-            painter.add(Shape::line(points, stroke));
-        }
-        Relation::Opposes => {
-            let dash = 8.0 * zoom.clamp(0.5, 1.5);
-            let clip = painter.clip_rect().expand(width);
-            let mut dashes = Vec::new();
-            dashes_within(&points, clip, [dash, dash * 0.7], |a, b| {
-                dashes.push(Shape::line_segment([a, b], stroke));
+    use crate::render::arrow::{ArrowStyle, build_styled};
+    use crate::render::geom::Point;
+    let shared = crate::render::route::Route {
+        points: route.points.map(|p| Point::new(p.x, p.y)),
+    };
+    let style = ArrowStyle {
+        palette: theme.palette,
+        behind: theme.palette.background,
+        highlighted,
+    };
+    let arrow = build_styled(&shared, relation, zoom, None, style);
+    painter.extend(arrow_shapes(&arrow, zoom, painter.clip_rect()));
+}
+
+/// The shapes of `arrow` (laid out in screen units), dashes only within `clip`.
+pub fn arrow_shapes(arrow: &crate::render::Arrow, zoom: f32, clip: Rect) -> Vec<Shape> {
+    let color = theme::color(arrow.color);
+    let stroke = Stroke::new(arrow.width, color);
+    let shaft = crate::render::route::Route {
+        points: arrow.shaft,
+    };
+    let segments = if zoom < 0.3 { 8 } else { 20 };
+    let points: Vec<Pos2> = (0..=segments)
+        .map(|i| shaft.at(i as f32 / segments as f32))
+        .map(|p| pos2(p.x, p.y))
+        .collect();
+    let mut shapes = Vec::new();
+    match arrow.dash {
+        None => shapes.push(Shape::line(points, stroke)),
+        Some((dash, gap)) => {
+            dashes_within(&points, clip.expand(arrow.width), [dash, gap], |a, b| {
+                shapes.push(Shape::line_segment([a, b], stroke));
             });
-            painter.extend(dashes);
         }
     }
-    arrow_head(painter, tip, dir, head, color);
+    let head = arrow.head.map(|p| pos2(p.x, p.y)).to_vec();
+    shapes.push(Shape::convex_polygon(head, color, Stroke::NONE));
     if zoom >= 0.35 {
-        sign_marker(painter, theme, route.at(0.5), relation, zoom, color);
+        // A small disc with + or − halfway along the link: the relation without colour.
+        let m = &arrow.marker;
+        let centre = pos2(m.centre.x, m.centre.y);
+        let ring = Stroke::new(m.stroke_width, color);
+        shapes.push(Shape::circle_filled(centre, m.radius, theme::color(m.fill)));
+        shapes.push(Shape::circle_stroke(centre, m.radius, ring));
+        let bar = Stroke::new(m.bar_width, color);
+        for [a, b] in &m.bars {
+            shapes.push(Shape::line_segment([pos2(a.x, a.y), pos2(b.x, b.y)], bar));
+        }
     }
+    shapes
 }
 
 /// Dashes along `points`, only where the line is inside `clip`. Dashing a whole link made one
@@ -186,39 +209,10 @@ fn clip_segment(a: Pos2, b: Pos2, clip: Rect) -> Option<(f32, f32)> {
     (t0 < t1).then_some((t0, t1))
 }
 
-fn arrow_head(painter: &Painter, tip: Pos2, dir: Vec2, size: f32, color: egui::Color32) {
-    let normal = vec2(-dir.y, dir.x);
-    let base = tip - dir * size;
-    painter.add(Shape::convex_polygon(
-        vec![tip, base + normal * size * 0.5, base - normal * size * 0.5],
-        color,
-        Stroke::NONE,
-    ));
-}
-
-/// A small disc with + or − halfway along the link: the relation without relying on colour.
-fn sign_marker(
-    painter: &Painter,
-    theme: &Theme,
-    centre: Pos2,
-    relation: Relation,
-    zoom: f32,
-    color: egui::Color32,
-) {
-    let r = 7.0 * zoom.clamp(0.6, 1.4);
-    painter.circle(centre, r, theme.canvas_bg, Stroke::new(1.3, color));
-    let arm = r * 0.55;
-    let stroke = Stroke::new(1.6, color);
-    painter.line_segment([centre - vec2(arm, 0.0), centre + vec2(arm, 0.0)], stroke);
-    if relation == Relation::Supports {
-        painter.line_segment([centre - vec2(0.0, arm), centre + vec2(0.0, arm)], stroke);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::pos2;
+    use egui::{pos2, vec2};
 
     fn r(x: f32, y: f32, w: f32, h: f32) -> Rect {
         Rect::from_min_size(pos2(x, y), vec2(w, h))

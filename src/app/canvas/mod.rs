@@ -363,7 +363,7 @@ impl Canvas<'_> {
                 dimmed,
             };
             if editing_id.as_ref() != Some(&node.id) && !in_mesh(i) {
-                card::paint(&painter, &theme, node, screen, zoom, galley, &state);
+                card::paint(&painter, &theme, (i, node), screen, zoom, galley, &state);
             }
             let Some(response) = response else { continue };
             if presenting {
