@@ -25,6 +25,7 @@ pub struct Derived {
     changes: ChangeLog,
     pub index: HashMap<NodeId, usize>,
     pub main: Option<usize>,
+    main_id: Option<NodeId>,
     pub outline: Outline,
     /// Validation problems and doubtful spots, for the Problems panel: those of the last
     /// finished check (see [`Derived::checking`]).
@@ -63,10 +64,19 @@ impl Derived {
             return false;
         }
         self.revision = Some(revision);
-        if change.structure || self.index_is_stale(map) {
-            self.rebuild_index(map);
+        let mut change = change;
+        if change.structure() {
+            if change.rebuild || !self.follow_shifts(map, &change) {
+                self.rebuild_index(map);
+                change = Change::everything();
+            }
+            let main_id = map.main_claim().cloned();
+            self.main = main_id.as_ref().and_then(|id| self.index.get(id).copied());
+            // The card rectangles depend on which card is the main claim.
+            change.main |= main_id != self.main_id;
+            self.main_id = main_id;
         }
-        if change.structure || change.order {
+        if change.structure() || change.order {
             self.outline = outline_with_ends(map, &self.link_ends, self.main);
         }
         self.check(map, revision);
@@ -95,9 +105,53 @@ impl Derived {
         self.main = map.main_claim().and_then(|id| self.index.get(id).copied());
     }
 
-    /// A cheap guard against a change the log did not describe: the counts must agree.
-    fn index_is_stale(&self, map: &ArgumentMap) -> bool {
-        self.link_ends.len() != map.links.len() || self.index.len() > map.nodes.len()
+    /// Updates the index and link ends for the nodes and links `change` inserted and
+    /// removed: a pass over each with no hashing, where rebuilding hashes every id. False when
+    /// the result does not agree with the map (then the caller rebuilds).
+    fn follow_shifts(&mut self, map: &ArgumentMap, change: &Change) -> bool {
+        let node_shifts = change.shifts.iter().any(|s| {
+            matches!(
+                s,
+                crate::edit::Shift::NodeInserted(_) | crate::edit::Shift::NodeRemoved(_)
+            )
+        });
+        if !change.shift_links(&mut self.link_ends, None) {
+            return false;
+        }
+        if node_shifts {
+            self.index.retain(|_, i| match change.node_after(*i) {
+                Some(after) => {
+                    *i = after;
+                    true
+                }
+                None => false,
+            });
+            for i in change.inserted_nodes() {
+                let Some(node) = map.nodes.get(i) else {
+                    return false;
+                };
+                self.index.entry(node.id.clone()).or_insert(i);
+            }
+            for ends in self.link_ends.iter_mut().flatten() {
+                match (change.node_after(ends.0), change.node_after(ends.1)) {
+                    (Some(f), Some(t)) => *ends = (f, t),
+                    _ => return false, // a link kept to a removed node: not a real edit
+                }
+            }
+        }
+        let index = &self.index;
+        for i in change.inserted_links() {
+            let Some(link) = map.links.get(i) else {
+                return false;
+            };
+            self.link_ends[i] = (|| Some((*index.get(&link.from)?, *index.get(&link.to)?)))();
+        }
+        // A link to a missing node (only broken files have them) may have found its node.
+        if !change.inserted_nodes().is_empty() && self.link_ends.iter().any(Option::is_none) {
+            return false;
+        }
+        // A cheap guard against a change the log did not describe: the counts must agree.
+        self.link_ends.len() == map.links.len() && self.index.len() <= map.nodes.len()
     }
 
     /// The node with `id`, through the index: constant time, so code that looks up every
@@ -289,6 +343,114 @@ mod tests {
         assert_eq!(derived.index.get(&NodeId::from("n9")), Some(&0));
         assert_eq!(derived.index.get(&NodeId::from("n1")), Some(&2));
         assert_eq!(derived.outline.rows.len(), 4);
+    }
+
+    /// After every edit, undo and redo, the facts kept up to date by change equal the facts
+    /// computed afresh, and so do Find's matches and the card rectangles.
+    #[test]
+    fn facts_followed_through_edits_equal_facts_rebuilt() {
+        use crate::app::canvas::CardSizes;
+        use crate::app::document::Document;
+        use crate::app::find::{FindState, matches};
+        use crate::edit::{Edit, delete_nodes};
+        use crate::model::{Link, Relation};
+        let mut map = map_of(40);
+        map.links = (1..40)
+            .map(|i| Link::new(format!("n{i}"), format!("n{}", i / 3), Relation::Supports))
+            .collect();
+        map.main_claim = Some("n0".into());
+        let mut doc = Document::new(map, None);
+        let (mut derived, mut sizes, mut find) = (
+            Derived::default(),
+            CardSizes::default(),
+            FindState::default(),
+        );
+        find.open();
+        find.query = "claim 1".into();
+        let check = |doc: &Document,
+                     derived: &mut Derived,
+                     sizes: &mut CardSizes,
+                     find: &mut FindState,
+                     step: &str| {
+            derived.refresh(doc.shared_map(), doc.version(), doc.changes());
+            sizes.sync(doc.map(), derived);
+            find.refresh(doc.map(), derived.changes(), &derived.index);
+            let mut fresh = Derived::default();
+            fresh.refresh(doc.shared_map(), doc.version(), &ChangeLog::default());
+            assert_eq!(derived.index, fresh.index, "{step}");
+            assert_eq!(derived.link_ends, fresh.link_ends, "{step}");
+            assert_eq!(derived.main, fresh.main, "{step}");
+            assert_eq!(derived.outline, fresh.outline, "{step}");
+            assert_eq!(find.found(), matches(doc.map(), "claim 1"), "{step}");
+            let mut fresh_sizes = CardSizes::default();
+            fresh_sizes.sync(doc.map(), &fresh);
+            for i in 0..doc.map().nodes.len() {
+                assert_eq!(sizes.rect_at(i), fresh_sizes.rect_at(i), "{step}: card {i}");
+            }
+        };
+        check(&doc, &mut derived, &mut sizes, &mut find, "opened");
+        let node = Node::new(
+            "new",
+            NodeKind::Evidence,
+            "claim 1 again",
+            Position::default(),
+        );
+        let steps: Vec<(&str, Edit)> = vec![
+            (
+                "add",
+                Edit::Batch(vec![
+                    Edit::AddNode { index: 5, node },
+                    Edit::AddLink {
+                        index: 2,
+                        link: Link::new("new", "n3", Relation::Opposes),
+                    },
+                ]),
+            ),
+            (
+                "delete",
+                delete_nodes(doc.map(), &["n4".into(), "n13".into()]),
+            ),
+            (
+                "text",
+                Edit::SetText {
+                    id: "n20".into(),
+                    text: "claim 1 now".into(),
+                },
+            ),
+            (
+                "move",
+                Edit::Move {
+                    moves: vec![("n7".into(), Position::new(900.0, 0.0))],
+                },
+            ),
+            (
+                "main",
+                Edit::SetMainClaim {
+                    id: Some("n1".into()),
+                },
+            ),
+            ("delete main", delete_nodes(doc.map(), &["n1".into()])),
+        ];
+        for (name, edit) in steps {
+            // The deletions were built from the opening map: rebuild them from the current.
+            let edit = match (name, edit) {
+                ("delete", _) => delete_nodes(doc.map(), &["n4".into(), "n13".into()]),
+                ("delete main", _) => delete_nodes(doc.map(), &["n1".into()]),
+                (_, edit) => edit,
+            };
+            doc.apply(edit).unwrap();
+            check(&doc, &mut derived, &mut sizes, &mut find, name);
+            // ...and were followed, not rebuilt.
+            let last = |log: &ChangeLog| log.since(log.newest() - 1).unwrap();
+            assert!(!last(doc.changes()).rebuild, "{name}");
+            assert!(!last(derived.changes()).rebuild, "{name}");
+        }
+        while doc.undo().is_some() {
+            check(&doc, &mut derived, &mut sizes, &mut find, "undo");
+        }
+        while doc.redo().is_some() {
+            check(&doc, &mut derived, &mut sizes, &mut find, "redo");
+        }
     }
 
     #[test]

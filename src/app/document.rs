@@ -69,22 +69,28 @@ impl Document {
 
     /// Applies an edit as one undoable step.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        let change = Change::of(&edit);
+        // What changed is read from the edit and from the inverse it leaves on the undo
+        // stack (which says where removed items were). The copy of the edit is of its ids
+        // and texts only, small beside what the caches would otherwise rebuild.
+        let forward = edit.clone();
         self.history.apply(Arc::make_mut(&mut self.map), edit)?;
+        let change = change_of(&forward, self.history.next_undo());
         self.changes.record(change);
         Ok(())
     }
 
     pub fn undo(&mut self) -> Option<&'static str> {
-        let change = Change::of(self.history.next_undo()?);
+        let forward = self.history.next_undo()?.clone();
         let done = self.history.undo(Arc::make_mut(&mut self.map));
+        let change = change_of(&forward, done.and(self.history.next_redo()));
         self.changes.record(change);
         done
     }
 
     pub fn redo(&mut self) -> Option<&'static str> {
-        let change = Change::of(self.history.next_redo()?);
+        let forward = self.history.next_redo()?.clone();
         let done = self.history.redo(Arc::make_mut(&mut self.map));
+        let change = change_of(&forward, done.and(self.history.next_undo()));
         self.changes.record(change);
         done
     }
@@ -147,5 +153,13 @@ fn release_freed_memory() {
         unsafe {
             malloc_trim(0);
         }
+    }
+}
+
+/// What applying `forward` changed, given the inverse it left (none: it failed to apply).
+fn change_of(forward: &Edit, inverse: Option<&Edit>) -> Change {
+    match inverse {
+        Some(inverse) => Change::of_applied(forward, inverse),
+        None => Change::everything(),
     }
 }

@@ -95,14 +95,26 @@ impl FindState {
             _ => None,
         };
         if let Some(change) = change
-            && !change.structure
+            && !change.rebuild
         {
             self.found_for = Some((self.query.clone(), newest));
             let query = self.query.trim().to_lowercase();
             let mut changed = false;
-            for id in &change.nodes {
-                let Some(&i) = index.get(id) else { continue };
-                let Some(node) = map.nodes.get(i).filter(|n| &n.id == id) else {
+            if !change.shifts.is_empty() {
+                // Indices move with the nodes inserted and removed before them.
+                let before = self.found.len();
+                let moved = self.found.iter().filter_map(|&i| change.node_after(i));
+                let moved: Vec<usize> = moved.collect();
+                changed |= moved.len() != before || moved != self.found;
+                self.found = moved;
+            }
+            let inserted = change.inserted_nodes().into_iter();
+            let touched = change.nodes.iter().filter_map(|id| {
+                let i = *index.get(id)?;
+                map.nodes.get(i).is_some_and(|n| &n.id == id).then_some(i)
+            });
+            for i in inserted.chain(touched) {
+                let Some(node) = map.nodes.get(i) else {
                     continue;
                 };
                 let now = !query.is_empty() && node_matches(node, &query);

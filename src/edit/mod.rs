@@ -11,7 +11,7 @@ mod check;
 mod history;
 
 pub use build::{delete_links, delete_nodes, delete_source, insert_fragment};
-pub use change::{Change, ChangeLog};
+pub use change::{Change, ChangeLog, Shift};
 pub use history::{History, Version};
 
 use crate::model::{

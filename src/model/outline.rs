@@ -47,18 +47,29 @@ pub fn outline_with_ends(
     link_ends: &[Option<(usize, usize)>],
     main: Option<usize>,
 ) -> Outline {
-    let mut children: Vec<Vec<(usize, Relation)>> = vec![Vec::new(); map.nodes.len()];
-    let mut has_outgoing = vec![false; map.nodes.len()];
+    // Each node's children in one array, node by node (a list per node cost an allocation
+    // per node; the window recomputes the outline after every structural edit).
+    let n = map.nodes.len();
+    let mut has_outgoing = vec![false; n];
+    let mut starts = vec![0usize; n + 1];
+    let valid = |ends: &Option<(usize, usize)>| ends.filter(|(f, t)| f != t && *f < n && *t < n);
+    for (from, to) in link_ends.iter().filter_map(valid) {
+        starts[to + 1] += 1;
+        has_outgoing[from] = true;
+    }
+    for i in 0..n {
+        starts[i + 1] += starts[i];
+    }
+    let mut filled = starts.clone();
+    let mut kids = vec![(0usize, Relation::Supports); starts[n]];
     for (link, ends) in map.links.iter().zip(link_ends) {
-        if let Some((from, to)) = *ends
-            && from != to
-        {
-            children[to].push((from, link.relation));
-            has_outgoing[from] = true;
+        if let Some((from, to)) = valid(ends) {
+            kids[filled[to]] = (from, link.relation);
+            filled[to] += 1;
         }
     }
-    for list in &mut children {
-        list.sort_by(|a, b| {
+    for to in 0..n {
+        kids[starts[to]..starts[to + 1]].sort_by(|a, b| {
             let key =
                 |(i, rel): &(usize, Relation)| (*rel == Relation::Opposes, map.nodes[*i].pos.x);
             key(a)
@@ -67,6 +78,10 @@ pub fn outline_with_ends(
                 .then(a.0.cmp(&b.0))
         });
     }
+    let children = Children {
+        starts: &starts,
+        kids: &kids,
+    };
 
     let mut out = Outline::default();
     let mut listed = vec![false; map.nodes.len()];
@@ -89,12 +104,20 @@ pub fn outline_with_ends(
 }
 
 /// Depth-first, with an explicit stack: a 10,000-deep chain must not overflow the call stack.
-fn add_tree(
-    rows: &mut Vec<OutlineRow>,
-    children: &[Vec<(usize, Relation)>],
-    listed: &mut [bool],
-    root: usize,
-) {
+/// Each node's children (index and relation), listed in one array.
+struct Children<'a> {
+    starts: &'a [usize],
+    kids: &'a [(usize, Relation)],
+}
+
+impl std::ops::Index<usize> for Children<'_> {
+    type Output = [(usize, Relation)];
+    fn index(&self, node: usize) -> &Self::Output {
+        &self.kids[self.starts[node]..self.starts[node + 1]]
+    }
+}
+
+fn add_tree(rows: &mut Vec<OutlineRow>, children: &Children, listed: &mut [bool], root: usize) {
     let start = rows.len();
     // (node, depth, relation to parent)
     let mut stack = vec![(root, 0usize, None::<Relation>)];

@@ -52,9 +52,17 @@ impl CardSizes {
         let change = self.rects_for.and_then(|seen| changes.since(seen));
         self.rects_for = Some(changes.newest());
         if let Some(change) = change
-            && !change.structure
-            && self.rects.len() == map.nodes.len()
+            && !change.rebuild
+            && !change.main
+            && self.rects.len() + inserted(&change) == map.nodes.len() + removed(&change)
+            && change.shift_nodes(&mut self.rects, Rect::NOTHING)
         {
+            let inserted = change.inserted_nodes();
+            for i in inserted {
+                if let Some(node) = map.nodes.get(i) {
+                    self.rects[i] = self.rect(node, derived.is_main(i));
+                }
+            }
             for id in &change.nodes {
                 if let Some(&i) = derived.index.get(id)
                     && let Some(node) = map.nodes.get(i)
@@ -63,7 +71,9 @@ impl CardSizes {
                     self.rects[i] = self.rect(node, derived.is_main(i));
                 }
             }
-            return;
+            if self.rects.len() == map.nodes.len() {
+                return;
+            }
         }
         let rects = map
             .nodes
@@ -97,6 +107,16 @@ impl CardSizes {
     pub fn retain(&mut self, keep: impl Fn(&NodeId) -> bool) {
         self.measured.retain(|id, _| keep(id));
     }
+}
+
+fn inserted(change: &crate::edit::Change) -> usize {
+    let count = |s: &&crate::edit::Shift| matches!(s, crate::edit::Shift::NodeInserted(_));
+    change.shifts.iter().filter(count).count()
+}
+
+fn removed(change: &crate::edit::Change) -> usize {
+    let count = |s: &&crate::edit::Shift| matches!(s, crate::edit::Shift::NodeRemoved(_));
+    change.shifts.iter().filter(count).count()
 }
 
 fn content_key(node: &Node, is_main: bool) -> u64 {
