@@ -1,5 +1,6 @@
 //! AIF, the Argument Interchange Format, in the JSON that OVA and AIFdb use.
 
+mod json;
 mod read;
 mod write;
 
