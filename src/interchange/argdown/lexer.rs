@@ -4,7 +4,7 @@
 //! before a line break, an unclosed `/*`), this one reads the characters as text instead and
 //! says so.
 
-use super::text::{js_space, shortcode, special_char_len};
+use super::text::{js_space, shortcode, special_char};
 use std::cell::Cell;
 
 /// How the element on a relation line bears on the element above it.
@@ -84,11 +84,12 @@ enum Last {
     Other,
 }
 
+/// Positions are byte offsets into `text`, always at the start of a character. (A table of
+/// the characters and their offsets took twelve bytes per byte of text.) Markup is ASCII, so
+/// a search for it may step byte by byte: no byte of a longer character is ASCII.
 struct Lexer<'a> {
     text: &'a str,
-    chars: Vec<char>,
-    /// Byte offset of each character, plus the text's length at the end.
-    offsets: Vec<usize>,
+    bytes: &'a [u8],
     i: usize,
     last: Last,
     /// The last thing read was spaces skipped between tokens.
@@ -122,13 +123,9 @@ const CONTROL: &str = "\\@#*_[],.:;</>-\r\n(){}";
 const UNUSED_CONTROL: &str = "@#*_[],.:;</>-(){}";
 
 pub fn lex(text: &str) -> Lexed {
-    let chars: Vec<char> = text.chars().collect();
-    let mut offsets: Vec<usize> = text.char_indices().map(|(o, _)| o).collect();
-    offsets.push(text.len());
     let mut lexer = Lexer {
         text,
-        chars,
-        offsets,
+        bytes: text.as_bytes(),
         i: 0,
         last: Last::Nothing,
         after_skipped_spaces: false,
@@ -155,25 +152,43 @@ pub fn lex(text: &str) -> Lexed {
     lexer.out
 }
 
-impl Lexer<'_> {
+impl<'a> Lexer<'a> {
+    /// The character at byte `i` (none at the end, or inside a character).
     fn at(&self, i: usize) -> Option<char> {
-        self.chars.get(i).copied()
+        match self.bytes.get(i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => self.text.get(i..)?.chars().next(),
+            None => None,
+        }
+    }
+
+    /// Where the character at `i` ends.
+    fn after(&self, i: usize) -> usize {
+        i + self.at(i).map_or(1, char::len_utf8)
     }
 
     fn starts(&self, i: usize, s: &str) -> bool {
-        (i..).zip(s.chars()).all(|(j, c)| self.at(j) == Some(c))
+        self.bytes
+            .get(i..)
+            .is_some_and(|b| b.starts_with(s.as_bytes()))
     }
 
-    fn slice(&self, from: usize, to: usize) -> &str {
-        &self.text[self.offsets[from]..self.offsets[to]]
+    fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether byte `i` is a line break.
+    fn break_at(&self, i: usize) -> bool {
+        matches!(self.bytes.get(i), Some(b'\n' | b'\r'))
+    }
+
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        &self.text[from..to]
     }
 
     fn push(&mut self, tok: Tok, start: usize) {
         self.after_skipped_spaces = false;
-        self.out.tokens.push(Token {
-            tok,
-            at: self.offsets[start],
-        });
+        self.out.tokens.push(Token { tok, at: start });
         self.last = match self.out.tokens.last().map(|t| &t.tok) {
             Some(Tok::Newline) => Last::Newline,
             Some(Tok::Emptyline) => Last::Emptyline,
@@ -182,12 +197,11 @@ impl Lexer<'_> {
     }
 
     fn remark(&mut self, at: usize, message: impl Into<String>) {
-        let offset = self.offsets[at];
-        self.out.remarks.push((offset, message.into()));
+        self.out.remarks.push((at, message.into()));
     }
 
     fn run(&mut self) {
-        while self.i < self.chars.len() {
+        while self.i < self.len() {
             if self.comment() || self.front_matter() || self.data() || self.escaped() {
                 continue;
             }
@@ -212,9 +226,7 @@ impl Lexer<'_> {
             if from >= none_from.get() {
                 return None;
             }
-            let found = (from..self.chars.len())
-                .find(|&j| self.starts(j, end))
-                .map(|j| j + end.chars().count());
+            let found = self.text[from..].find(end).map(|j| from + j + end.len());
             if found.is_none() {
                 none_from.set(from);
             }
@@ -226,9 +238,9 @@ impl Lexer<'_> {
             find(i + 2, "*/", &self.no_block_close_from)
         } else if self.starts(i, "//") {
             Some(
-                (i..self.chars.len())
-                    .find(|&j| is_break(self.chars[j]))
-                    .unwrap_or(self.chars.len()),
+                (i..self.len())
+                    .find(|&j| self.break_at(j))
+                    .unwrap_or(self.len()),
             )
         } else {
             None
@@ -283,7 +295,7 @@ impl Lexer<'_> {
         while self.at(open_end) == Some('=') {
             open_end += 1;
         }
-        let Some(close) = (open_end..self.chars.len()).find(|&j| self.starts(j, "===")) else {
+        let Some(close) = self.text[open_end..].find("===").map(|j| open_end + j) else {
             return false;
         };
         let mut close_end = close;
@@ -308,32 +320,31 @@ impl Lexer<'_> {
             // `best` is the last closing brace the scan found; none after it qualifies.
             return best.filter(|&b| b - 1 > i);
         }
-        let n = self.chars.len();
         let mut best = None;
         let mut q = i + 1;
-        while q < n {
-            let c = self.chars[q];
+        while let Some(c) = self.at(q) {
             if c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
                 break;
             }
             if c == '}' {
                 let mut r = q + 1;
-                while r < n && js_space(self.chars[r]) {
-                    r += 1;
+                while let Some(space) = self.at(r).filter(|&c| js_space(c)) {
+                    r += space.len_utf8();
                 }
-                if !(r < n && matches!(self.chars[r], ',' | '}')) {
+                if !matches!(self.at(r), Some(',' | '}')) {
                     best = Some(q + 1);
                 }
-                let blocks = q + 2 < n
-                    && js_space(self.chars[q + 1])
-                    && !matches!(self.chars[q + 2], ',' | '}');
+                let blocks = self.at(q + 1).is_some_and(js_space)
+                    && self
+                        .at(self.after(q + 1))
+                        .is_some_and(|c| !matches!(c, ',' | '}'));
                 if blocks {
                     // This brace was looked at too.
                     q += 1;
                     break;
                 }
             }
-            q += 1;
+            q += c.len_utf8();
         }
         self.last_data_scan.set(Some((i, q, best)));
         best
@@ -361,7 +372,7 @@ impl Lexer<'_> {
         match self.at(self.i + 1) {
             Some(c) if !is_break(c) && c != '\u{2028}' && c != '\u{2029}' => {
                 let mut text = c.to_string();
-                self.i += 2;
+                self.i += 1 + c.len_utf8();
                 while self.at(self.i) == Some(' ') {
                     text.push(' ');
                     self.i += 1;
@@ -379,7 +390,7 @@ impl Lexer<'_> {
     }
 
     fn special_char(&mut self) -> bool {
-        let Some(len) = special_char_len(&self.chars, self.i) else {
+        let Some((_, len)) = special_char(self.text[self.i..].chars()) else {
             return false;
         };
         let start = self.i;
@@ -488,9 +499,9 @@ impl Lexer<'_> {
 
     /// `--` at `j`: an inference line (`----`, `-- rules --`) or block (`--`, rules, `--`).
     fn inference(&mut self, j: usize) {
-        let line_end = (j..self.chars.len())
-            .find(|&k| is_break(self.chars[k]))
-            .unwrap_or(self.chars.len());
+        let line_end = (j..self.len())
+            .find(|&k| self.break_at(k))
+            .unwrap_or(self.len());
         let line = self.slice(j, line_end).trim().to_owned();
         let (content_start, close_start, close_end) = if line.chars().all(|c| c == '-')
             && line != "--"
@@ -503,8 +514,8 @@ impl Lexer<'_> {
             let from = j + 2;
             let mut k = from;
             let mut found = None;
-            while k < self.chars.len() {
-                if self.chars[k] == '{'
+            while k < self.len() {
+                if self.bytes[k] == b'{'
                     && let Some(end) = self.data_end(k)
                 {
                     k = end;
@@ -603,8 +614,8 @@ impl Lexer<'_> {
         if is_break(first) || !first_ok(first) {
             return None;
         }
-        self.first_on_line(from + 1, close)
-            .map(|k| k + close.chars().count())
+        self.first_on_line(from + first.len_utf8(), close)
+            .map(|k| k + close.len())
     }
 
     /// Where `close` (one of [`CLOSERS`]) first starts at or after `start`, on this line.
@@ -621,13 +632,13 @@ impl Lexer<'_> {
             return found.then_some(at);
         }
         let mut k = start;
-        while k < self.chars.len() && !is_break(self.chars[k]) {
+        while k < self.len() && !self.break_at(k) {
             if self.starts(k, close) {
                 break;
             }
             k += 1;
         }
-        let found = k < self.chars.len() && !is_break(self.chars[k]);
+        let found = k < self.len() && !self.break_at(k);
         if let Some(m) = memo {
             m.set(Some((start, k, found)));
         }
@@ -710,7 +721,7 @@ impl Lexer<'_> {
         }
         let (name, mut end) = if self.at(start + 1) == Some('(') {
             let mut k = start + 2;
-            while self.at(k).is_some_and(|c| c != ')') {
+            while self.bytes.get(k).is_some_and(|&b| b != b')') {
                 k += 1;
             }
             if k == start + 2 || self.at(k) != Some(')') {
@@ -727,8 +738,8 @@ impl Lexer<'_> {
                     || ('\u{fdf0}'..='\u{ffef}').contains(&c)
             };
             let mut k = start + 1;
-            while self.at(k).is_some_and(tag_char) {
-                k += 1;
+            while let Some(c) = self.at(k).filter(|&c| tag_char(c)) {
+                k += c.len_utf8();
             }
             if k == start + 1 {
                 return false;
@@ -747,7 +758,9 @@ impl Lexer<'_> {
     /// character with the space after it.
     fn text_run(&mut self) {
         let start = self.i;
-        let c = self.chars[start];
+        let Some(c) = self.at(start) else {
+            return;
+        };
         if c == ' ' || c == '\t' {
             while matches!(self.at(self.i), Some(' ' | '\t')) {
                 self.i += 1;
@@ -756,7 +769,11 @@ impl Lexer<'_> {
             return;
         }
         if !CONTROL.contains(c) {
-            while self.at(self.i).is_some_and(|c| !CONTROL.contains(c)) {
+            while self
+                .bytes
+                .get(self.i)
+                .is_some_and(|&b| !CONTROL.as_bytes().contains(&b))
+            {
                 self.i += 1;
             }
             let text = self.slice(start, self.i).to_owned();
