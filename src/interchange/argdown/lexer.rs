@@ -6,6 +6,7 @@
 
 use super::text::{js_space, shortcode, special_char};
 use std::cell::Cell;
+use std::collections::VecDeque;
 
 /// How the element on a relation line bears on the element above it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,10 +71,10 @@ pub struct Token {
     pub at: usize,
 }
 
-/// Tokens, and remarks (byte offset, message) about text read leniently.
+/// All the tokens of a text.
+#[cfg(test)]
 pub struct Lexed {
     pub tokens: Vec<Token>,
-    pub remarks: Vec<(usize, String)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -84,10 +85,13 @@ enum Last {
     Other,
 }
 
+/// Splits a text into tokens as they are asked for (see [`Lexer::next_token`]): a table of
+/// all a big file's tokens took five times the file.
+///
 /// Positions are byte offsets into `text`, always at the start of a character. (A table of
 /// the characters and their offsets took twelve bytes per byte of text.) Markup is ASCII, so
 /// a search for it may step byte by byte: no byte of a longer character is ASCII.
-struct Lexer<'a> {
+pub struct Lexer<'a> {
     text: &'a str,
     bytes: &'a [u8],
     i: usize,
@@ -95,7 +99,9 @@ struct Lexer<'a> {
     /// The last thing read was spaces skipped between tokens.
     after_skipped_spaces: bool,
     emph: Vec<&'static str>,
-    out: Lexed,
+    /// Tokens read and not yet taken (one step of the lexer may read two).
+    tokens: VecDeque<Token>,
+    remarks: Vec<(usize, String)>,
     /// From where on `*/` and `-->` are known not to occur: a text full of unclosed `/*`
     /// must not be searched to its end once per `/*`.
     no_block_close_from: Cell<usize>,
@@ -122,37 +128,52 @@ const CONTROL: &str = "\\@#*_[],.:;</>-\r\n(){}";
 /// Characters that are text on their own when nothing else matches (`UnusedControlChar`).
 const UNUSED_CONTROL: &str = "@#*_[],.:;</>-(){}";
 
+/// Every token of `text` at once.
+#[cfg(test)]
 pub fn lex(text: &str) -> Lexed {
-    let mut lexer = Lexer {
-        text,
-        bytes: text.as_bytes(),
-        i: 0,
-        last: Last::Nothing,
-        after_skipped_spaces: false,
-        emph: Vec::new(),
-        out: Lexed {
-            tokens: Vec::new(),
-            remarks: Vec::new(),
-        },
-        no_block_close_from: Cell::new(usize::MAX),
-        no_html_close_from: Cell::new(usize::MAX),
-        last_data_scan: Cell::new(None),
-        last_closer_scan: Default::default(),
-    };
-    lexer.run();
-    // A trailing empty line ends nothing.
-    if lexer
-        .out
-        .tokens
-        .last()
-        .is_some_and(|t| t.tok == Tok::Emptyline)
-    {
-        lexer.out.tokens.pop();
+    let mut lexer = Lexer::new(text);
+    Lexed {
+        tokens: std::iter::from_fn(|| lexer.next_token()).collect(),
     }
-    lexer.out
 }
 
 impl<'a> Lexer<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Lexer {
+            text,
+            bytes: text.as_bytes(),
+            i: 0,
+            last: Last::Nothing,
+            after_skipped_spaces: false,
+            emph: Vec::new(),
+            tokens: VecDeque::new(),
+            remarks: Vec::new(),
+            no_block_close_from: Cell::new(usize::MAX),
+            no_html_close_from: Cell::new(usize::MAX),
+            last_data_scan: Cell::new(None),
+            last_closer_scan: Default::default(),
+        }
+    }
+
+    /// The next token, none at the end of the text.
+    pub fn next_token(&mut self) -> Option<Token> {
+        // One token ahead, to know whether an empty line is the last token.
+        while self.tokens.len() < 2 && self.i < self.len() {
+            self.step();
+        }
+        let token = self.tokens.pop_front()?;
+        // A trailing empty line ends nothing.
+        if token.tok == Tok::Emptyline && self.tokens.is_empty() {
+            return None;
+        }
+        Some(token)
+    }
+
+    /// The remarks so far (all of them once [`Self::next_token`] has given none).
+    pub fn take_remarks(&mut self) -> Vec<(usize, String)> {
+        std::mem::take(&mut self.remarks)
+    }
+
     /// The character at byte `i` (none at the end, or inside a character).
     fn at(&self, i: usize) -> Option<char> {
         match self.bytes.get(i) {
@@ -188,36 +209,34 @@ impl<'a> Lexer<'a> {
 
     fn push(&mut self, tok: Tok, start: usize) {
         self.after_skipped_spaces = false;
-        self.out.tokens.push(Token { tok, at: start });
-        self.last = match self.out.tokens.last().map(|t| &t.tok) {
-            Some(Tok::Newline) => Last::Newline,
-            Some(Tok::Emptyline) => Last::Emptyline,
+        self.last = match tok {
+            Tok::Newline => Last::Newline,
+            Tok::Emptyline => Last::Emptyline,
             _ => Last::Other,
         };
+        self.tokens.push_back(Token { tok, at: start });
     }
 
     fn remark(&mut self, at: usize, message: impl Into<String>) {
-        self.out.remarks.push((at, message.into()));
+        self.remarks.push((at, message.into()));
     }
 
-    fn run(&mut self) {
-        while self.i < self.len() {
-            if self.comment() || self.front_matter() || self.data() || self.escaped() {
-                continue;
-            }
-            if self.special_char() || self.line_break() {
-                continue;
-            }
-            if matches!(self.last, Last::Nothing | Last::Newline | Last::Emptyline)
-                && self.line_start()
-            {
-                continue;
-            }
-            if self.emphasis() || self.bracketed() || self.tag() {
-                continue;
-            }
-            self.text_run();
+    /// Reads what starts at `self.i` (a token, two, or something skipped).
+    fn step(&mut self) {
+        if self.comment() || self.front_matter() || self.data() || self.escaped() {
+            return;
         }
+        if self.special_char() || self.line_break() {
+            return;
+        }
+        if matches!(self.last, Last::Nothing | Last::Newline | Last::Emptyline) && self.line_start()
+        {
+            return;
+        }
+        if self.emphasis() || self.bracketed() || self.tag() {
+            return;
+        }
+        self.text_run();
     }
 
     /// Where a comment starting at `i` ends (exclusive), if one starts there.

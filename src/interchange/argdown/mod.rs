@@ -19,12 +19,16 @@ use super::{ImportError, Imported, Message, line_col};
 
 /// Reads an Argdown document; `fallback_title` names the map when the document does not.
 pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
-    let lexed = lexer::lex(text);
-    let doc = parse::parse(lexed, text.len()).map_err(|e| {
-        let (line, col) = line_col(text, e.at);
-        ImportError::one(Message::at(line, Some(col), e.message))
-    })?;
-    to_map::to_map(text, doc, fallback_title)
+    // Tokens are read as the parser needs them, and each block goes into the map as soon as
+    // it is read: no table of all tokens or of all blocks.
+    let parser = parse::Parser::new(lexer::Lexer::new(text), text.len());
+    to_map::to_map(text, parser, fallback_title).map_err(|e| match e {
+        to_map::Failure::Parse(e) => {
+            let (line, col) = line_col(text, e.at);
+            ImportError::one(Message::at(line, Some(col), e.message))
+        }
+        to_map::Failure::Import(e) => e,
+    })
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! conclusion. What a map cannot hold is reported as a warning with its line.
 
 use super::lexer::Rel;
-use super::parse::{Block, Document, ElemKind, Element, Pcs, PcsItem, Tree};
+use super::parse::{Block, ElemKind, Element, ParseError, Parser, Pcs, PcsItem, Tree};
 use super::text::one_line;
 use super::write::title_heading;
 use crate::interchange::ids::{UniqueIds, slug};
@@ -480,8 +480,14 @@ fn sources(b: &mut Builder, list: &[(Yaml, usize)]) -> Vec<Source> {
     out
 }
 
-/// The map an Argdown document describes.
-pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Imported, ImportError> {
+/// Why a document gives no map: it cannot be read, or the map cannot be made.
+pub enum Failure {
+    Parse(ParseError),
+    Import(ImportError),
+}
+
+/// The map an Argdown document describes, read block by block from `parser`.
+pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Imported, Failure> {
     let mut b = Builder {
         text,
         lines: LineStarts::new(text),
@@ -493,16 +499,19 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
         prose: Vec::new(),
         warnings: Vec::new(),
     };
-    for (at, message) in &doc.remarks {
-        b.warn(*at, message.clone());
-    }
-    let fm = match &doc.front_matter {
-        Some((yaml_text, at)) => front_matter(&mut b, yaml_text, *at),
+    let fm = match parser.front_matter() {
+        Some((yaml_text, at)) => front_matter(&mut b, &yaml_text, at),
         None => FrontMatter::default(),
     };
     let mut first_heading = None;
-    for block in &doc.blocks {
-        match block {
+    // A broken document is reported as broken, even when the map of its first part cannot
+    // be made: after such an error the rest is only read.
+    let mut failed: Option<ImportError> = None;
+    while let Some(block) = parser.next_block().map_err(Failure::Parse)? {
+        if failed.is_some() {
+            continue;
+        }
+        match &block {
             Block::Heading { level, text, at } => {
                 let heading = one_line(text);
                 if *level == 1
@@ -543,9 +552,23 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
                     b.tree(tree, None);
                 }
             }
-            Block::Pcs(pcs) => b.pcs(pcs)?,
+            Block::Pcs(pcs) => {
+                if let Err(e) = b.pcs(pcs) {
+                    failed = Some(e);
+                }
+            }
         }
     }
+    if let Some(e) = failed {
+        return Err(Failure::Import(e));
+    }
+    // The parser's remarks come first, as when the whole document was parsed before the map
+    // was made (the sort below keeps their order within a line).
+    let mut remarks = Vec::new();
+    for (at, message) in parser.remarks() {
+        remarks.push(Message::at(b.line(at), None, message));
+    }
+    b.warnings.splice(0..0, remarks);
 
     let mut map = ArgumentMap::new(
         fm.title
@@ -796,7 +819,7 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
         ));
     }
     arrange_imported(&mut map);
-    crate::interchange::refuse_invalid(&map)?;
+    crate::interchange::refuse_invalid(&map).map_err(Failure::Import)?;
     // In file order; remarks about the whole file last.
     b.warnings.sort_by_key(|w| w.line.unwrap_or(usize::MAX));
     Ok(Imported {
