@@ -321,14 +321,17 @@ struct NodeData {
     text: Option<String>,
     notes: Vec<String>,
     pinned: bool,
-    citations: Vec<(Yaml, usize)>,
+    /// (source, quote, locator) and where the data is: three strings take much less room
+    /// than the YAML mapping they come from.
+    citations: Vec<([String; 3], usize)>,
 }
 
 fn node_data(b: &mut Builder, entity: usize) -> NodeData {
     let mut out = NodeData::default();
     // `notes:` values go before every other note, the last one first.
     let mut leading_notes: Vec<String> = Vec::new();
-    let data = b.entities[entity].data.clone();
+    // The raw data is not needed once read.
+    let data = std::mem::take(&mut b.entities[entity].data);
     for (raw, at) in data {
         // Argdown reads `{` + line break … `}` as block YAML without the braces.
         let block = raw
@@ -376,7 +379,11 @@ fn node_data(b: &mut Builder, entity: usize) -> NodeData {
                 ("notes", Yaml::Str(s)) => leading_notes.push(s),
                 ("pinned", Yaml::Bool(p)) => out.pinned = p,
                 ("citations", Yaml::Seq(items)) => {
-                    out.citations.extend(items.into_iter().map(|c| (c, at)));
+                    out.citations.extend(items.into_iter().map(|c| {
+                        let text =
+                            |key: &str| c.get(key).and_then(Yaml::scalar_text).unwrap_or_default();
+                        ([text("source"), text("quote"), text("locator")], at)
+                    }));
                 }
                 (_, value) => out.notes.push(format!("{key}: {}", plain(&value))),
             }
@@ -615,11 +622,12 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
     let mut kinds: Vec<Option<NodeKind>> = Vec::new();
     let mut nodes = Vec::new();
     let mut warnings = Vec::new();
-    for (i, (entity, d)) in b.entities.iter().zip(data).enumerate() {
-        let line = b.line(entity.at);
-        let text = match (&d.text, &entity.text) {
-            (Some(t), _) => t.clone(),
-            (None, Some(t)) => t.clone(),
+    for (i, (entity, d)) in b.entities.iter_mut().zip(data).enumerate() {
+        let line = b.lines.line(entity.at);
+        // The text moves into the node: the entity's is not needed after.
+        let text = match (d.text, entity.text.take()) {
+            (Some(t), _) => t,
+            (None, Some(t)) => t,
             (None, None) => {
                 let title = match &entity.key {
                     Key::Statement(t) | Key::Argument(t) => t.clone(),
@@ -665,7 +673,7 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
         }
         for (other, at) in &entity.other_texts {
             warnings.push(Message::at(
-                b.line(*at),
+                b.lines.line(*at),
                 None,
                 format!(
                     "{} is stated again with other words; they are kept in its notes",
@@ -676,19 +684,7 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
         }
         notes.extend(entity.extra_notes.iter().cloned());
         let mut citations = Vec::new();
-        for (c, at) in d.citations {
-            let source = c
-                .get("source")
-                .and_then(Yaml::scalar_text)
-                .unwrap_or_default();
-            let quote = c
-                .get("quote")
-                .and_then(Yaml::scalar_text)
-                .unwrap_or_default();
-            let locator = c
-                .get("locator")
-                .and_then(Yaml::scalar_text)
-                .unwrap_or_default();
+        for ([source, quote, locator], at) in d.citations {
             if source_ids.contains(&SourceId::from(source.as_str())) {
                 citations.push(Citation {
                     source: source.into(),
@@ -697,7 +693,7 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
                 });
             } else {
                 warnings.push(Message::at(
-                    b.line(at),
+                    b.lines.line(at),
                     None,
                     format!("a citation of \"{source}\", which is not a source of the map, is kept in the notes"),
                 ));
@@ -720,17 +716,30 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
         nodes.push(node);
     }
     b.warnings.extend(warnings);
+    // What the map needs of the entities is in its nodes now, but for their keys (for
+    // warnings) and places (for the order): their tables go before the links are made.
+    let places: Vec<usize> = b
+        .entities
+        .iter()
+        .map(|e| e.defined_at.unwrap_or(e.at))
+        .collect();
+    let keys: Vec<Key> = std::mem::take(&mut b.entities)
+        .into_iter()
+        .map(|e| e.key)
+        .collect();
+    b.index = HashMap::new();
+    b.tags_seen = HashSet::new();
 
     // Links, each pair once.
     let mut seen: HashMap<(usize, usize), (bool, usize)> = HashMap::new();
     let mut links = Vec::new();
-    for &(from, to, supports, at) in &b.relations.clone() {
+    for (from, to, supports, at) in std::mem::take(&mut b.relations) {
         if from == to {
             b.warn(
                 at,
                 format!(
                     "{} cannot support or attack itself; that relation is left out",
-                    shown(&b.entities[from].key)
+                    shown(&keys[from])
                 ),
             );
             continue;
@@ -743,8 +752,8 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
                     at,
                     format!(
                         "{} both supports and attacks {}; argmap keeps the relation on line {first_line}",
-                        shown(&b.entities[from].key),
-                        shown(&b.entities[to].key)
+                        shown(&keys[from]),
+                        shown(&keys[to])
                     ),
                 );
             }
@@ -768,7 +777,8 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
     }
     // Nodes in the order they are defined (a reference may come before the definition).
     let mut order: Vec<usize> = (0..nodes.len()).collect();
-    order.sort_by_key(|&i| b.entities[i].defined_at.unwrap_or(b.entities[i].at));
+    order.sort_by_key(|&i| places[i]);
+    drop(keys);
     let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
     map.nodes = order.into_iter().filter_map(|i| slots[i].take()).collect();
     map.links = links;
