@@ -5,6 +5,7 @@
 //! says so.
 
 use super::text::{js_space, shortcode, special_char};
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::VecDeque;
 
@@ -28,11 +29,13 @@ pub enum Rel {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Tok {
+/// Texts are borrowed from the input where they are written as they are: a token is
+/// then no allocation of its own.
+pub enum Tok<'a> {
     /// YAML between `===` lines.
-    FrontMatter(String),
+    FrontMatter(Cow<'a, str>),
     /// `{…}` YAML data, braces included.
-    Data(String),
+    Data(Cow<'a, str>),
     Newline,
     /// One or more blank lines.
     Emptyline,
@@ -43,20 +46,20 @@ pub enum Tok {
     },
     Heading(usize),
     /// `(n)` at the start of a line: a statement of a premise–conclusion structure.
-    StatementNumber(String),
+    StatementNumber(Cow<'a, str>),
     /// `*` or `1.` at the start of a line.
     ListItem,
     /// An inference line (`----`) or block (`--` rules `--`).
     Inference {
-        rules: String,
-        data: Option<String>,
+        rules: Cow<'a, str>,
+        data: Option<&'a str>,
     },
-    StatementDef(String),
-    StatementRef(String),
-    ArgumentDef(String),
-    ArgumentRef(String),
-    Tag(String),
-    Text(String),
+    StatementDef(Cow<'a, str>),
+    StatementRef(Cow<'a, str>),
+    ArgumentDef(Cow<'a, str>),
+    ArgumentRef(Cow<'a, str>),
+    Tag(Cow<'a, str>),
+    Text(Cow<'a, str>),
     /// An emphasis marker (`**`, `__`, `*`, `_`), opening or closing.
     Emph {
         marker: &'static str,
@@ -65,16 +68,16 @@ pub enum Tok {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Token {
-    pub tok: Tok,
+pub struct Token<'a> {
+    pub tok: Tok<'a>,
     /// Byte offset in the input.
     pub at: usize,
 }
 
 /// All the tokens of a text.
 #[cfg(test)]
-pub struct Lexed {
-    pub tokens: Vec<Token>,
+pub struct Lexed<'a> {
+    pub tokens: Vec<Token<'a>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -100,7 +103,7 @@ pub struct Lexer<'a> {
     after_skipped_spaces: bool,
     emph: Vec<&'static str>,
     /// Tokens read and not yet taken (one step of the lexer may read two).
-    tokens: VecDeque<Token>,
+    tokens: VecDeque<Token<'a>>,
     remarks: Vec<(usize, String)>,
     /// From where on `*/` and `-->` are known not to occur: a text full of unclosed `/*`
     /// must not be searched to its end once per `/*`.
@@ -130,7 +133,7 @@ const UNUSED_CONTROL: &str = "@#*_[],.:;</>-(){}";
 
 /// Every token of `text` at once.
 #[cfg(test)]
-pub fn lex(text: &str) -> Lexed {
+pub fn lex(text: &str) -> Lexed<'_> {
     let mut lexer = Lexer::new(text);
     Lexed {
         tokens: std::iter::from_fn(|| lexer.next_token()).collect(),
@@ -156,7 +159,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next token, none at the end of the text.
-    pub fn next_token(&mut self) -> Option<Token> {
+    pub fn next_token(&mut self) -> Option<Token<'a>> {
         // One token ahead, to know whether an empty line is the last token.
         while self.tokens.len() < 2 && self.i < self.len() {
             self.step();
@@ -207,7 +210,7 @@ impl<'a> Lexer<'a> {
         &self.text[from..to]
     }
 
-    fn push(&mut self, tok: Tok, start: usize) {
+    fn push(&mut self, tok: Tok<'a>, start: usize) {
         self.after_skipped_spaces = false;
         self.last = match tok {
             Tok::Newline => Last::Newline,
@@ -321,7 +324,7 @@ impl<'a> Lexer<'a> {
         while self.at(close_end) == Some('=') {
             close_end += 1;
         }
-        let inner = self.slice(open_end, close).to_owned();
+        let inner = Cow::Borrowed(self.slice(open_end, close));
         let start = self.i;
         self.i = close_end;
         self.push(Tok::FrontMatter(inner), start);
@@ -377,7 +380,7 @@ impl<'a> Lexer<'a> {
             return false;
         };
         let start = self.i;
-        let raw = self.slice(start, end).to_owned();
+        let raw = Cow::Borrowed(self.slice(start, end));
         self.i = end;
         self.push(Tok::Data(raw), start);
         true
@@ -396,13 +399,13 @@ impl<'a> Lexer<'a> {
                     text.push(' ');
                     self.i += 1;
                 }
-                self.push(Tok::Text(text), start);
+                self.push(Tok::Text(text.into()), start);
             }
             _ => {
                 // Argdown cannot read a backslash at the end of a line; keep it as text.
                 self.remark(start, "a backslash at the end of a line escapes nothing");
                 self.i += 1;
-                self.push(Tok::Text("\\".into()), start);
+                self.push(Tok::Text(Cow::Borrowed("\\")), start);
             }
         }
         true
@@ -413,11 +416,11 @@ impl<'a> Lexer<'a> {
             return false;
         };
         let start = self.i;
-        let span = self.slice(start, start + len).to_owned();
+        let span = self.slice(start, start + len);
         let code = span.trim_end_matches([' ', '\t']);
-        let text = match shortcode(code) {
-            Some(symbol) => format!("{symbol}{}", &span[code.len()..]),
-            None => span.clone(),
+        let text: Cow<str> = match shortcode(code) {
+            Some(symbol) => format!("{symbol}{}", &span[code.len()..]).into(),
+            None => span.into(),
         };
         self.i += len;
         self.push(Tok::Text(text), start);
@@ -496,9 +499,9 @@ impl<'a> Lexer<'a> {
                 k += 1;
             }
             if k > j + 1 && self.at(k) == Some(')') {
-                let number = self.slice(j + 1, k).to_owned();
+                let number = self.slice(j + 1, k);
                 self.i = k + 1;
-                self.push(Tok::StatementNumber(number), j);
+                self.push(Tok::StatementNumber(number.into()), j);
                 return true;
             }
         }
@@ -566,16 +569,20 @@ impl<'a> Lexer<'a> {
                 }
             }
         };
-        let content = self.slice(content_start, close_start).to_owned();
+        let content = self.slice(content_start, close_start);
         // Data inside the inference, if any, is kept apart from the rules.
         let (rules, data) = match (content.find('{'), content.rfind('}')) {
             (Some(a), Some(b)) if a < b => (
-                format!("{}{}", &content[..a], &content[b + 1..]),
-                Some(content[a..=b].to_owned()),
+                Cow::Owned(format!("{}{}", &content[..a], &content[b + 1..])),
+                Some(&content[a..=b]),
             ),
-            _ => (content, None),
+            _ => (Cow::Borrowed(content), None),
         };
-        let rules = rules.split_whitespace().collect::<Vec<_>>().join(" ");
+        let rules = rules
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .into();
         self.i = close_end;
         self.push(Tok::Inference { rules, data }, j);
     }
@@ -676,27 +683,27 @@ impl<'a> Lexer<'a> {
                 && self.first_on_line(start + 1, "]") == Some(text_end - 2)
                 && let Some(url_end) = self.closed_on_line(text_end, ")", |c| c != ')')
             {
-                let text = self.slice(start + 1, text_end - 2).to_owned();
-                let url = self.slice(text_end, url_end - 1).to_owned();
+                let text = self.slice(start + 1, text_end - 2);
+                let url = self.slice(text_end, url_end - 1);
                 self.i = url_end;
                 let mut shown = format!("{text} ({url})");
                 if matches!(self.at(self.i), Some(' ' | '\t')) {
                     self.i += 1;
                     shown.push(' ');
                 }
-                self.push(Tok::Text(shown), start);
+                self.push(Tok::Text(shown.into()), start);
                 return true;
             }
             if let Some(end) = self.closed_on_line(start + 1, "]:", |_| true) {
-                let title = self.slice(start + 1, end - 2).to_owned();
+                let title = self.slice(start + 1, end - 2);
                 self.i = end;
-                self.push(Tok::StatementDef(title), start);
+                self.push(Tok::StatementDef(title.into()), start);
                 return true;
             }
             if let Some(end) = self.closed_on_line(start + 1, "]", |c| c != '-') {
-                let title = self.slice(start + 1, end - 1).to_owned();
+                let title = self.slice(start + 1, end - 1);
                 self.i = end;
-                self.push(Tok::StatementRef(title), start);
+                self.push(Tok::StatementRef(title.into()), start);
                 return true;
             }
         }
@@ -710,23 +717,23 @@ impl<'a> Lexer<'a> {
                 if matches!(self.at(end), Some(' ' | '\t')) {
                     end += 1;
                 }
-                let text = self.slice(start, end).to_owned();
+                let text = self.slice(start, end);
                 self.i = end;
-                self.push(Tok::Text(text), start);
+                self.push(Tok::Text(text.into()), start);
                 return true;
             }
         }
         if c == Some('<') {
             if let Some(end) = self.closed_on_line(start + 1, ">:", |_| true) {
-                let title = self.slice(start + 1, end - 2).to_owned();
+                let title = self.slice(start + 1, end - 2);
                 self.i = end;
-                self.push(Tok::ArgumentDef(title), start);
+                self.push(Tok::ArgumentDef(title.into()), start);
                 return true;
             }
             if let Some(end) = self.closed_on_line(start + 1, ">", |c| c != '-') {
-                let title = self.slice(start + 1, end - 1).to_owned();
+                let title = self.slice(start + 1, end - 1);
                 self.i = end;
-                self.push(Tok::ArgumentRef(title), start);
+                self.push(Tok::ArgumentRef(title.into()), start);
                 return true;
             }
         }
@@ -746,7 +753,7 @@ impl<'a> Lexer<'a> {
             if k == start + 2 || self.at(k) != Some(')') {
                 return false;
             }
-            (self.slice(start + 2, k).to_owned(), k + 1)
+            (self.slice(start + 2, k), k + 1)
         } else {
             let tag_char = |c: char| {
                 ('A'..='z').contains(&c)
@@ -763,13 +770,13 @@ impl<'a> Lexer<'a> {
             if k == start + 1 {
                 return false;
             }
-            (self.slice(start + 1, k).to_owned(), k)
+            (self.slice(start + 1, k), k)
         };
         if matches!(self.at(end), Some(' ' | '\t')) {
             end += 1;
         }
         self.i = end;
-        self.push(Tok::Tag(name), start);
+        self.push(Tok::Tag(name.into()), start);
         true
     }
 
@@ -795,16 +802,16 @@ impl<'a> Lexer<'a> {
             {
                 self.i += 1;
             }
-            let text = self.slice(start, self.i).to_owned();
-            self.push(Tok::Text(text), start);
+            let text = self.slice(start, self.i);
+            self.push(Tok::Text(text.into()), start);
             return;
         }
         self.i += 1;
         if UNUSED_CONTROL.contains(c) && matches!(self.at(self.i), Some(' ' | '\t')) {
             self.i += 1;
         }
-        let text = self.slice(start, self.i).to_owned();
-        self.push(Tok::Text(text), start);
+        let text = self.slice(start, self.i);
+        self.push(Tok::Text(text.into()), start);
     }
 }
 
@@ -812,11 +819,11 @@ impl<'a> Lexer<'a> {
 mod tests {
     use super::*;
 
-    fn toks(text: &str) -> Vec<Tok> {
+    fn toks(text: &str) -> Vec<Tok<'_>> {
         lex(text).tokens.into_iter().map(|t| t.tok).collect()
     }
 
-    fn t(s: &str) -> Tok {
+    fn t(s: &str) -> Tok<'_> {
         Tok::Text(s.into())
     }
 
@@ -914,7 +921,7 @@ mod tests {
                 t("p"),
                 Tok::Newline,
                 Tok::Inference {
-                    rules: String::new(),
+                    rules: "".into(),
                     data: None
                 },
                 Tok::Newline,
@@ -923,7 +930,7 @@ mod tests {
                 Tok::Newline,
                 Tok::Inference {
                     rules: "Modus ponens".into(),
-                    data: Some("{uses: [1]}".into())
+                    data: Some("{uses: [1]}")
                 },
                 Tok::Newline,
                 Tok::ListItem,

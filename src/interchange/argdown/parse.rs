@@ -5,6 +5,7 @@
 //! new block; a heading ends at its line's end).
 
 use super::lexer::{Lexer, Rel, Tok, Token};
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,7 +116,7 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
 pub struct Parser<'a> {
     lexer: Lexer<'a>,
     /// The next tokens: two, or all that are left.
-    ahead: VecDeque<Token>,
+    ahead: VecDeque<Token<'a>>,
     end: usize,
     /// Remarks (byte offset, message) about what was read leniently.
     remarks: Vec<(usize, String)>,
@@ -156,11 +157,11 @@ impl<'a> Parser<'a> {
         self.fill();
     }
 
-    fn peek(&self) -> Option<&Tok> {
+    fn peek(&self) -> Option<&Tok<'a>> {
         self.ahead.front().map(|t| &t.tok)
     }
 
-    fn peek_at(&self, n: usize) -> Option<&Tok> {
+    fn peek_at(&self, n: usize) -> Option<&Tok<'a>> {
         self.ahead.get(n).map(|t| &t.tok)
     }
 
@@ -193,7 +194,7 @@ impl<'a> Parser<'a> {
         self.skip_breaks();
         let at = self.here();
         if let Some(Tok::FrontMatter(yaml)) = self.peek() {
-            let yaml = yaml.clone();
+            let yaml = yaml.to_string();
             self.bump();
             return Some((yaml, at));
         }
@@ -346,12 +347,12 @@ impl<'a> Parser<'a> {
     fn content(
         &mut self,
         kind: ElemKind,
-        title: Option<String>,
+        title: Option<Cow<'a, str>>,
         reference: bool,
         at: usize,
         one_line: bool,
     ) -> Element {
-        let mut pieces: Vec<Tok> = Vec::new();
+        let mut pieces: Vec<Tok<'a>> = Vec::new();
         let mut data = None;
         while let Some(tok) = self.peek().cloned() {
             match tok {
@@ -371,7 +372,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Tok::Data(raw) => {
-                    data = Some((raw, self.here()));
+                    data = Some((raw.into_owned(), self.here()));
                     self.bump();
                     break;
                 }
@@ -396,7 +397,7 @@ impl<'a> Parser<'a> {
                             shown.trim_end_matches(':')
                         ),
                     ));
-                    pieces.push(Tok::Text(shown));
+                    pieces.push(Tok::Text(shown.into()));
                     self.bump();
                 }
                 _ => break,
@@ -405,7 +406,7 @@ impl<'a> Parser<'a> {
         let (text, tags) = assemble(&pieces);
         Element {
             kind,
-            title,
+            title: title.map(Cow::into_owned),
             reference,
             text,
             tags,
@@ -430,7 +431,10 @@ impl<'a> Parser<'a> {
                         );
                     }
                     let tree = self.tree()?;
-                    items.push(PcsItem::Statement { number, tree });
+                    items.push(PcsItem::Statement {
+                        number: number.into_owned(),
+                        tree,
+                    });
                 }
                 Some(Tok::Inference { rules, data }) => {
                     let inference_at = self.here();
@@ -445,9 +449,9 @@ impl<'a> Parser<'a> {
                                 kind: ElemKind::Inference,
                                 title: None,
                                 reference: false,
-                                text: rules,
+                                text: rules.into_owned(),
                                 tags: Vec::new(),
-                                data: data.map(|d| (d, inference_at)),
+                                data: data.map(|d| (d.to_owned(), inference_at)),
                                 at: inference_at,
                             },
                             parent: None,
@@ -479,7 +483,7 @@ impl<'a> Parser<'a> {
 
 /// The text of some content pieces, with emphasis markers taken out (those that are closed)
 /// and tags after the last word taken out; and every tag.
-fn assemble(pieces: &[Tok]) -> (String, Vec<String>) {
+fn assemble(pieces: &[Tok<'_>]) -> (String, Vec<String>) {
     // Which emphasis openings are closed.
     let mut closed = vec![false; pieces.len()];
     let mut open: Vec<(usize, &str)> = Vec::new();
@@ -509,7 +513,7 @@ fn assemble(pieces: &[Tok]) -> (String, Vec<String>) {
             Tok::Text(t) => text.push_str(t),
             Tok::Tag(tag) => {
                 if seen.insert(tag) {
-                    tags.push(tag.clone());
+                    tags.push(tag.to_string());
                 }
                 if last_word.is_some_and(|w| i < w) {
                     if tag.contains(' ') {
