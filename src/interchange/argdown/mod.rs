@@ -109,6 +109,22 @@ Some prose about the debate.
     }
 
     #[test]
+    fn a_document_that_cannot_be_read_is_reported_so_though_its_map_failed_first() {
+        // The map fails at the second structure for <Arg>; the document itself is broken
+        // further down. Blocks go into the map as they are read, yet the reading error is
+        // the one reported, as when the whole document was read first.
+        let twice = "<Arg>: gist\n\n(1) p\n----\n(2) c\n\n<Arg>\n\n(1) q\n----\n(2) d\n";
+        let e = read(twice, "t").unwrap_err();
+        assert!(e.errors[0].text.contains("only one"), "{e}");
+        let e = read(&format!("{twice}\n  + [B]: b\n"), "t").unwrap_err();
+        assert_eq!(e.errors[0].line, Some(13), "{e}");
+        assert!(
+            e.errors[0].text.contains("no statement or argument above"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn errors_have_line_and_column() {
         let e = read("[A]: a\n\n   + [B]: b\n", "t").unwrap_err();
         assert_eq!((e.errors[0].line, e.errors[0].col), (Some(3), Some(4)));
