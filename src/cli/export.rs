@@ -1,5 +1,8 @@
 use super::{EXIT_INVALID, EXIT_USAGE, report_error};
-use crate::export::{ExportFormat, ExportOptions, export, has_pages, step_pictures, steps_pdf};
+use crate::export::{
+    ExportFormat, ExportOptions, WriteError, export, has_pages, step_pictures, steps_pdf, streams,
+    write_to,
+};
 use crate::format::{self, OpenError};
 use crate::model::ArgumentMap;
 use std::io::Write;
@@ -42,6 +45,9 @@ pub fn run(
     if pictures {
         return write_pictures(&map, file, to, format, options);
     }
+    if !steps && streams(format) {
+        return write_streamed(&map, file, to, format, options);
+    }
     let bytes = match if steps {
         steps_pdf(&map, options)
     } else {
@@ -58,6 +64,47 @@ pub fn run(
     } else {
         format::write_atomically(to, &bytes)
     };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            report_error(format_args!("cannot write {}: {e}", to.display()));
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// The export written to `to` (or standard output) as it is made, through a buffer: a big
+/// SVG or AIF file is never held whole.
+fn write_streamed(
+    map: &ArgumentMap,
+    file: &Path,
+    to: &Path,
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> ExitCode {
+    // An export that cannot be made is told apart from a file that cannot be written.
+    let mut not_made = None;
+    let mut write = |out: &mut dyn Write| {
+        let mut out = std::io::BufWriter::new(out);
+        match write_to(map, format, options, &mut out) {
+            Ok(()) => out.flush(),
+            Err(WriteError::Io(e)) => Err(e),
+            Err(WriteError::Export(e)) => {
+                let error = std::io::Error::other(e.to_string());
+                not_made = Some(e);
+                Err(error)
+            }
+        }
+    };
+    let written = if to.as_os_str() == "-" {
+        write(&mut std::io::stdout().lock())
+    } else {
+        format::write_atomically_with(to, |f| write(f))
+    };
+    if let Some(e) = not_made {
+        report_error(format_args!("cannot export {}: {e}", file.display()));
+        return ExitCode::from(EXIT_INVALID);
+    }
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -125,6 +125,36 @@ pub enum ExportError {
     Render(String),
 }
 
+/// Whether [`write_to`] writes `format` as it is made, without holding the whole file.
+pub fn streams(format: ExportFormat) -> bool {
+    matches!(format, ExportFormat::Svg | ExportFormat::Aif)
+}
+
+/// The map in `format` written to `out`: as it is made for the formats that [`streams`]
+/// says, else made whole first. (Buffer `out`: SVG and AIF write in small pieces.)
+pub fn write_to(
+    map: &ArgumentMap,
+    format: ExportFormat,
+    options: &ExportOptions,
+    out: &mut dyn std::io::Write,
+) -> Result<(), WriteError> {
+    match format {
+        ExportFormat::Svg => svg::write_svg(map, options, out)?,
+        ExportFormat::Aif => crate::interchange::aif::write_to(map, out)?,
+        _ => out.write_all(&export(map, format, options)?)?,
+    }
+    Ok(())
+}
+
+/// Why [`write_to`] stopped: the export could not be made, or not written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
 /// The map in `format`, as the bytes of a file.
 pub fn export(
     map: &ArgumentMap,

@@ -20,6 +20,38 @@ pub fn to_svg(map: &ArgumentMap, options: &ExportOptions) -> String {
     )
 }
 
+/// The map as an SVG document written to `out` as it is made: a big map's document (159 MB
+/// for 100,000 cards) is never held whole.
+pub fn write_svg(
+    map: &ArgumentMap,
+    options: &ExportOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let scene = crate::render::build(map, options.legend);
+    stream(&scene, options.background, out, ITEMS_AT_ONCE, SPILL_BYTES)
+}
+
+/// `scene` written to `out` `items_at_once` items at a time, handed over in pieces of about
+/// `spill_bytes` (tests make both small).
+fn stream(
+    scene: &Scene,
+    background: Background,
+    out: &mut dyn std::io::Write,
+    items_at_once: usize,
+    spill_bytes: usize,
+) -> std::io::Result<()> {
+    let mut nowhere = |_: String| {};
+    let mut svg = Svg::new(usize::MAX, &mut nowhere);
+    svg.items_at_once = items_at_once;
+    svg.stream = Some(Stream {
+        out,
+        error: None,
+        spill_bytes,
+    });
+    document(&mut svg, scene, background);
+    svg.finish_stream()
+}
+
 /// `scene` as an SVG document.
 pub fn write(scene: &Scene, background: Background) -> String {
     let mut whole = String::new();
@@ -50,6 +82,12 @@ pub(super) fn write_parts(
     part: &mut PartSink<'_>,
 ) {
     let mut svg = Svg::new(max_elements, part);
+    document(&mut svg, scene, background);
+    svg.finish();
+}
+
+/// `scene`'s document written into `svg` (which [`Svg::finish`] then ends).
+fn document(svg: &mut Svg<'_>, scene: &Scene, background: Background) {
     let v = scene.view;
     svg.line(format_args!(r#"<?xml version="1.0" encoding="UTF-8"?>"#));
     svg.line(format_args!(
@@ -82,7 +120,6 @@ pub(super) fn write_parts(
     if let Some(legend) = &scene.legend {
         svg.legend(legend);
     }
-    svg.finish();
 }
 
 /// A handout page (one presentation step) as an SVG document: the map in view drawn at the
@@ -172,7 +209,26 @@ struct Svg<'a> {
     /// Groups open around the current item, reopened at the start of the next part.
     open: Vec<String>,
     part: &'a mut PartSink<'a>,
+    /// Where a one-part document goes as it is written, instead of to `part` at the end.
+    stream: Option<Stream<'a>>,
+    /// How many items a one-part document writes on every core at once.
+    items_at_once: usize,
 }
+
+/// A writer and the first error it gave (after which nothing more is written).
+struct Stream<'a> {
+    out: &'a mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+    /// What is written goes to `out` whenever this much is ready.
+    spill_bytes: usize,
+}
+
+/// A one-part document is handed to its writer whenever this much of it is ready.
+const SPILL_BYTES: usize = 1 << 20;
+
+/// In a one-part document, items are written on every core this many at a time, so that
+/// only their text (some megabytes) is held before it goes to the writer.
+const ITEMS_AT_ONCE: usize = 16_384;
 
 impl<'a> Svg<'a> {
     fn new(max_lines: usize, part: &'a mut PartSink<'a>) -> Self {
@@ -183,7 +239,26 @@ impl<'a> Svg<'a> {
             head: String::new(),
             open: Vec::new(),
             part,
+            stream: None,
+            items_at_once: ITEMS_AT_ONCE,
         }
+    }
+
+    /// Hands what is written so far to the stream, when there is one and enough is ready
+    /// (anything, when `all`).
+    fn spill(&mut self, all: bool) {
+        let Some(stream) = &mut self.stream else {
+            return;
+        };
+        if !all && self.out.len() < stream.spill_bytes {
+            return;
+        }
+        if stream.error.is_none()
+            && let Err(e) = stream.out.write_all(self.out.as_bytes())
+        {
+            stream.error = Some(e);
+        }
+        self.out.clear();
     }
 
     fn line(&mut self, args: std::fmt::Arguments<'_>) {
@@ -228,9 +303,23 @@ impl<'a> Svg<'a> {
         self.lines = 0;
     }
 
+    /// Ends the document and hands over its last part.
     fn finish(mut self) {
         self.line(format_args!("</svg>"));
         (self.part)(std::mem::take(&mut self.out));
+    }
+
+    /// Ends a streamed document and writes the rest of it, with the first error writing gave.
+    fn finish_stream(mut self) -> std::io::Result<()> {
+        self.line(format_args!("</svg>"));
+        self.spill(true);
+        match self.stream.take() {
+            Some(Stream { error: Some(e), .. }) => Err(e),
+            Some(Stream {
+                out, error: None, ..
+            }) => out.flush(),
+            None => Ok(()),
+        }
     }
 
     /// The links, then the cards on top.
@@ -253,19 +342,24 @@ impl<'a> Svg<'a> {
             }
             return;
         }
-        let written = crate::render::parallel::chunks(items, |_, chunk| {
-            let mut nowhere = |_: String| {};
-            let mut svg = Svg::new(usize::MAX, &mut nowhere);
-            for item in chunk {
-                write(&mut svg, item);
+        for batch in items.chunks(self.items_at_once) {
+            let written = crate::render::parallel::chunks(batch, |_, chunk| {
+                let mut nowhere = |_: String| {};
+                let mut svg = Svg::new(usize::MAX, &mut nowhere);
+                for item in chunk {
+                    write(&mut svg, item);
+                }
+                (svg.out, svg.lines)
+            });
+            if self.stream.is_none() {
+                self.out
+                    .reserve(written.iter().map(|(out, _)| out.len()).sum());
             }
-            (svg.out, svg.lines)
-        });
-        self.out
-            .reserve(written.iter().map(|(out, _)| out.len()).sum());
-        for (out, lines) in written {
-            self.out.push_str(&out);
-            self.lines += lines;
+            for (out, lines) in written {
+                self.out.push_str(&out);
+                self.lines += lines;
+                self.spill(false);
+            }
         }
     }
 
@@ -647,6 +741,59 @@ mod tests {
         let mut one = Vec::new();
         write_parts(&scene, Background::White, usize::MAX, &mut |p| one.push(p));
         assert_eq!(one, vec![whole]);
+    }
+
+    #[test]
+    fn a_streamed_document_is_the_whole_document() {
+        let map = crate::generate::generate(300, 7);
+        let scene = crate::render::build(&map, true);
+        let whole = write(&scene, Background::White);
+        // Items a few at a time and pieces of a hundred bytes: many batches and many writes.
+        let mut pieces = Pieces::default();
+        stream(&scene, Background::White, &mut pieces, 7, 100).unwrap();
+        assert!(pieces.writes > 50, "{}", pieces.writes);
+        assert_eq!(String::from_utf8(pieces.bytes).unwrap(), whole);
+        let mut out = Vec::new();
+        write_svg(&map, &ExportOptions::default(), &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            to_svg(&map, &ExportOptions::default())
+        );
+    }
+
+    #[test]
+    fn a_failed_write_is_reported_and_ends_the_writing() {
+        let scene = crate::render::build(&crate::generate::generate(50, 1), true);
+        let mut failing = Pieces {
+            fail: true,
+            ..Pieces::default()
+        };
+        let e = stream(&scene, Background::White, &mut failing, 7, 100).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::StorageFull);
+        assert_eq!(failing.writes, 1, "nothing is written after the error");
+    }
+
+    /// Counts what it is given; fails every write when `fail`.
+    #[derive(Default)]
+    struct Pieces {
+        bytes: Vec<u8>,
+        writes: usize,
+        fail: bool,
+    }
+
+    impl std::io::Write for Pieces {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.writes += 1;
+            if self.fail {
+                return Err(std::io::ErrorKind::StorageFull.into());
+            }
+            self.bytes.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! when there is one) and the locution is the quote. Node types argmap has no place for (MA,
 //! PA, TA, other YA) are reported, counted per type.
 
+use super::json::{self, Extension, Root, Scalar};
 use crate::interchange::ids::{UniqueIds, slug};
 use crate::interchange::kinds::infer_kinds;
 use crate::interchange::lines::LineStarts;
@@ -21,20 +22,13 @@ use crate::model::{
     SourceKind, Step,
 };
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// An id in AIF may be a string or a number.
-fn id_of(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
 /// Line of the first `KEY: X` in the raw text for each X (`key` is `"nodeID"` or
-/// `"edgeID"`, quotes included), for messages: serde_json keeps no places. One pass.
-fn first_lines(text: &str, key: &str, lines: &LineStarts) -> HashMap<String, usize> {
+/// `"edgeID"`, quotes included), for messages: serde_json keeps no places. One pass; the
+/// X are borrowed from the text.
+fn first_lines<'a>(text: &'a str, key: &str, lines: &LineStarts) -> HashMap<&'a str, usize> {
     let mut found = HashMap::new();
     for (start, _) in text.match_indices(key) {
         let rest = text[start + key.len()..].trim_start();
@@ -49,9 +43,7 @@ fn first_lines(text: &str, key: &str, lines: &LineStarts) -> HashMap<String, usi
                 .next()
                 .unwrap_or_default()
         };
-        if !found.contains_key(value) {
-            found.insert(value.to_owned(), lines.line(start));
-        }
+        found.entry(value).or_insert_with(|| lines.line(start));
     }
     found
 }
@@ -64,10 +56,12 @@ fn placed(line: Option<usize>, message: String) -> Message {
     }
 }
 
-struct AifNode {
-    id: String,
-    kind: String,
-    text: String,
+/// An AIF node, its strings borrowed from the file where they can be.
+struct AifNode<'a> {
+    id: Cow<'a, str>,
+    kind: Cow<'a, str>,
+    text: Cow<'a, str>,
+    scheme: Option<Cow<'a, str>>,
 }
 
 /// The links being made, each (from, to) pair once, by index into the map's nodes.
@@ -155,13 +149,10 @@ fn html_to_text(html: &str) -> String {
 
 /// The text of the node that stands for the premises of an inference (or the attackers of a
 /// conflict) taken together: what it is, and the scheme the AIF node names.
-fn joint_text(what: &str, node: &AifNode, raw: &Value) -> String {
+fn joint_text(what: &str, node: &AifNode) -> String {
     let scheme = [
         node.text.trim(),
-        raw.get("scheme")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .trim(),
+        node.scheme.as_deref().unwrap_or("").trim(),
     ]
     .into_iter()
     .find(|s| !s.is_empty())
@@ -171,23 +162,32 @@ fn joint_text(what: &str, node: &AifNode, raw: &Value) -> String {
 }
 
 pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
-    let root: Value = serde_json::from_str(text).map_err(|e| {
+    let not_aif = || {
         ImportError::one(Message::at(
-            e.line().max(1),
-            Some(e.column().max(1)),
-            format!("not valid JSON: {e}"),
-        ))
-    })?;
-    let aif = match root.get("AIF") {
-        Some(inner @ Value::Object(_)) => inner,
-        _ => &root,
-    };
-    let Some(raw_nodes) = aif.get("nodes").and_then(Value::as_array) else {
-        return Err(ImportError::one(Message::at(
             1,
             Some(1),
             "this JSON is not AIF: it has no \"nodes\" list (nor an \"AIF\" object with one)",
-        )));
+        ))
+    };
+    let root = json::parse(text)
+        .map_err(|e| {
+            ImportError::one(Message::at(
+                e.line().max(1),
+                Some(e.column().max(1)),
+                format!("not valid JSON: {e}"),
+            ))
+        })?
+        .ok_or_else(not_aif)?;
+    let Root {
+        wrapped,
+        plain,
+        ova,
+        text: analysed,
+        extension,
+    } = root;
+    let aif = wrapped.unwrap_or(plain);
+    let Some(raw_nodes) = aif.nodes.0 else {
+        return Err(not_aif());
     };
     let line_starts = LineStarts::new(text);
     let node_lines = first_lines(text, "\"nodeID\"", &line_starts);
@@ -195,27 +195,18 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
     let line_of = |id: &str| node_lines.get(id).copied();
     let mut warnings: Vec<Message> = Vec::new();
 
-    let mut nodes: Vec<AifNode> = Vec::new();
-    let mut raw_of: Vec<&Value> = Vec::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
-    for (i, n) in raw_nodes.iter().enumerate() {
-        let Some(id) = n.get("nodeID").and_then(id_of) else {
+    let mut nodes: Vec<AifNode> = Vec::with_capacity(raw_nodes.len());
+    let mut by_id: HashMap<Cow<str>, usize> = HashMap::with_capacity(raw_nodes.len());
+    for (i, n) in raw_nodes.into_iter().enumerate() {
+        let Some(id) = n.id.into_id() else {
             warnings.push(Message::nowhere(format!(
                 "AIF node #{} has no nodeID; it is left out",
                 i + 1
             )));
             continue;
         };
-        let kind = n
-            .get("type")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_owned();
-        let node_text = n
-            .get("text")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_owned();
+        let kind = n.kind.into_str().unwrap_or_default();
+        let node_text = n.text.into_str().unwrap_or_default();
         if by_id.contains_key(&id) {
             warnings.push(placed(
                 line_of(&id),
@@ -224,11 +215,11 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             continue;
         }
         by_id.insert(id.clone(), nodes.len());
-        raw_of.push(n);
         nodes.push(AifNode {
             id,
             kind,
             text: node_text,
+            scheme: n.scheme.into_str(),
         });
     }
     let is = |i: usize, kind: &str| nodes[i].kind == kind;
@@ -236,19 +227,13 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
     let mut outs: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     // Edges straight from one I-node to another, with their lines.
     let mut direct: Vec<(usize, usize, Option<usize>)> = Vec::new();
-    for e in aif
-        .get("edges")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let from = e.get("fromID").and_then(id_of);
-        let to = e.get("toID").and_then(id_of);
-        let line = e
-            .get("edgeID")
-            .and_then(id_of)
-            .and_then(|id| edge_lines.get(&id).copied())
-            .or_else(|| from.as_deref().and_then(line_of));
+    for e in aif.edges.0.into_iter().flatten() {
+        let from = e.from.into_id();
+        let to = e.to.into_id();
+        let line =
+            e.id.into_id()
+                .and_then(|id| edge_lines.get(id.as_ref()).copied())
+                .or_else(|| from.as_deref().and_then(line_of));
         match (from.as_ref().and_then(|f| by_id.get(f)), to.as_ref().and_then(|t| by_id.get(t))) {
             (Some(&f), Some(&t)) => {
                 outs[f].push(t);
@@ -288,7 +273,7 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             ));
             "(no text)".to_owned()
         } else {
-            n.text.clone()
+            n.text.to_string()
         };
         node_of[i] = Some(map_nodes.len());
         aif_of.push(i);
@@ -311,7 +296,7 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
         let mut node = Node::new(
             id,
             NodeKind::Claim,
-            joint_text(what, n, raw_of[s]),
+            joint_text(what, n),
             Position::default(),
         );
         node.notes = format!(
@@ -347,7 +332,7 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
     for (s, n) in nodes.iter().enumerate() {
         let line = line_of(&n.id);
         let via = format!("\"{}\"", n.id);
-        match n.kind.as_str() {
+        match n.kind.as_ref() {
             "RA" => {
                 let premises = i_nodes(&ins[s]);
                 let conclusions = i_nodes(&outs[s]);
@@ -576,11 +561,10 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
         ));
     }
 
-    let extension = root.get("argmap");
     let mut map = ArgumentMap::new(
         extension
-            .and_then(|e| e.get("title"))
-            .and_then(Value::as_str)
+            .as_ref()
+            .and_then(|e| e.title.as_str())
             .unwrap_or(fallback_title),
     );
     map.links = links
@@ -595,14 +579,28 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
     match extension {
         Some(ext) => apply_extension(&mut map, ext, &mut warnings),
         None => {
-            locutions(&mut map, &root, aif, &nodes, &outs, &node_of, &mut warnings);
+            let url = ova.as_ref().map_or(&Scalar::Other, |o| &o.url);
+            let people = Speakers {
+                analysed: &analysed,
+                url,
+                participants: aif.participants.items(),
+                locutions: aif.locutions.items(),
+            };
+            locutions(&mut map, people, &nodes, &outs, &node_of, &mut warnings);
             let guesses = infer_kinds(map.nodes.iter().map(|n| n.id.as_str()), &map.links);
             for (node, kind) in map.nodes.iter_mut().zip(guesses) {
                 node.kind = kind;
             }
         }
     }
-    place(&mut map, &root, &nodes, &aif_of, &links.list);
+    let ova_nodes = ova.map(|o| o.nodes.0.unwrap_or_default());
+    place(
+        &mut map,
+        ova_nodes.unwrap_or_default(),
+        &nodes,
+        &aif_of,
+        &links.list,
+    );
     if map.nodes.is_empty() {
         warnings.push(Message::nowhere(
             "the file has no I-nodes; the map is empty",
@@ -617,30 +615,22 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
 /// amid the nodes it links), else arranged as Arrange All would.
 fn place(
     map: &mut ArgumentMap,
-    root: &Value,
+    ova_nodes: Vec<json::OvaNode>,
     nodes: &[AifNode],
     aif_of: &[usize],
     links: &[(usize, usize, Relation)],
 ) {
-    let mut positions: HashMap<String, Position> = HashMap::new();
-    for n in root
-        .get("OVA")
-        .and_then(|o| o.get("nodes"))
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        if let (Some(id), Some(x), Some(y)) = (
-            n.get("nodeID").and_then(id_of),
-            n.get("x").and_then(Value::as_f64),
-            n.get("y").and_then(Value::as_f64),
-        ) {
+    let mut positions: HashMap<Cow<str>, Position> = HashMap::with_capacity(ova_nodes.len());
+    for n in ova_nodes {
+        if let (Some(x), Some(y)) = (n.x.as_f64(), n.y.as_f64())
+            && let Some(id) = n.id.into_id()
+        {
             positions.insert(id, Position::new(x as f32, y as f32));
         }
     }
     let given: Vec<Option<Position>> = aif_of
         .iter()
-        .map(|&a| positions.get(&nodes[a].id).copied())
+        .map(|&a| positions.get(nodes[a].id.as_ref()).copied())
         .collect();
     let all_i_placed = aif_of
         .iter()
@@ -673,14 +663,15 @@ fn place(
 }
 
 /// What argmap wrote under `"argmap"`: kinds, notes, citations, sources, main claim, talk.
-fn apply_extension(map: &mut ArgumentMap, ext: &Value, warnings: &mut Vec<Message>) {
-    if let Some(d) = ext.get("description").and_then(Value::as_str) {
+fn apply_extension(map: &mut ArgumentMap, ext: Extension, warnings: &mut Vec<Message>) {
+    if let Some(d) = ext.description.as_str() {
         map.description = d.to_owned();
     }
     let mut sources: Vec<Source> = Vec::new();
     let mut kept: HashSet<SourceId> = HashSet::new();
     for s in ext
-        .get("sources")
+        .sources
+        .as_ref()
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
@@ -711,14 +702,9 @@ fn apply_extension(map: &mut ArgumentMap, ext: &Value, warnings: &mut Vec<Messag
     map.sources = sources;
     let mut infer = Vec::new();
     // What the extension says about each node, by id (the first entry for an id counts).
-    let mut info_of: HashMap<&str, &Value> = HashMap::new();
-    for n in ext
-        .get("nodes")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        if let Some(id) = n.get("id").and_then(Value::as_str) {
+    let mut info_of: HashMap<&str, &json::ExtensionNode> = HashMap::new();
+    for n in ext.nodes.items() {
+        if let Some(id) = n.id.as_str() {
             info_of.entry(id).or_insert(n);
         }
     }
@@ -727,21 +713,13 @@ fn apply_extension(map: &mut ArgumentMap, ext: &Value, warnings: &mut Vec<Messag
             infer.push(i);
             continue;
         };
-        match info
-            .get("kind")
-            .cloned()
-            .map(serde_json::from_value::<NodeKind>)
-        {
+        match info.kind.clone().map(serde_json::from_value::<NodeKind>) {
             Some(Ok(kind)) => node.kind = kind,
             _ => infer.push(i),
         }
-        node.notes = info
-            .get("notes")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_owned();
-        node.pinned = info.get("pinned").and_then(Value::as_bool).unwrap_or(false);
-        if let Some(cs) = info.get("citations").and_then(Value::as_array) {
+        node.notes = info.notes.as_str().unwrap_or("").to_owned();
+        node.pinned = info.pinned.as_bool().unwrap_or(false);
+        if let Some(cs) = info.citations.as_ref().and_then(Value::as_array) {
             for c in cs {
                 match serde_json::from_value::<Citation>(c.clone()) {
                     Ok(c) if known.contains(&c.source) => node.citations.push(c),
@@ -757,12 +735,12 @@ fn apply_extension(map: &mut ArgumentMap, ext: &Value, warnings: &mut Vec<Messag
     for i in infer {
         map.nodes[i].kind = guesses[i];
     }
-    if let Some(main) = ext.get("main_claim").and_then(Value::as_str)
+    if let Some(main) = ext.main_claim.as_str()
         && map.node(&NodeId::from(main)).is_some()
     {
         map.main_claim = Some(main.into());
     }
-    if let Some(steps) = ext.get("presentation").cloned()
+    if let Some(steps) = ext.presentation
         && let Ok(mut steps) = serde_json::from_value::<Vec<Step>>(steps)
     {
         let known: HashSet<&NodeId> = map.nodes.iter().map(|n| &n.id).collect();
@@ -773,50 +751,44 @@ fn apply_extension(map: &mut ArgumentMap, ext: &Value, warnings: &mut Vec<Messag
     }
 }
 
+/// What a file says about who said what: OVA's analysed text and its address, and AIF's
+/// participants and locutions.
+struct Speakers<'s, 'a> {
+    analysed: &'s Scalar<'a>,
+    url: &'s Scalar<'a>,
+    participants: &'s [json::Participant<'a>],
+    locutions: &'s [json::Locution<'a>],
+}
+
 /// Sources and citations from L-nodes anchored to I-nodes (L → YA → I) and OVA's text.
-#[allow(clippy::too_many_arguments)]
 fn locutions(
     map: &mut ArgumentMap,
-    root: &Value,
-    aif: &Value,
+    said: Speakers,
     nodes: &[AifNode],
     outs: &[Vec<usize>],
     node_of: &[Option<usize>],
     warnings: &mut Vec<Message>,
 ) {
-    let text = root
-        .get("text")
-        .and_then(Value::as_str)
+    let text = said
+        .analysed
+        .as_str()
         .map(html_to_text)
         .filter(|t| !t.is_empty());
-    let mut people: HashMap<String, String> = HashMap::new();
-    for p in aif
-        .get("participants")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        if let Some(id) = p.get("participantID").and_then(id_of) {
-            let name = [p.get("firstname"), p.get("surname")]
+    let mut people: HashMap<Cow<str>, String> = HashMap::new();
+    for p in said.participants {
+        if let Some(id) = p.id.clone().into_id() {
+            let name = [&p.firstname, &p.surname]
                 .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
+                .filter_map(Scalar::as_str)
                 .collect::<Vec<_>>()
                 .join(" ");
             people.insert(id, name.trim().to_owned());
         }
     }
-    let mut speaker_of: HashMap<String, String> = HashMap::new();
-    for l in aif
-        .get("locutions")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        if let (Some(node), Some(person)) = (
-            l.get("nodeID").and_then(id_of),
-            l.get("personID").and_then(id_of),
-        ) && let Some(name) = people.get(&person).filter(|n| !n.is_empty())
+    let mut speaker_of: HashMap<Cow<str>, String> = HashMap::new();
+    for l in said.locutions {
+        if let (Some(node), Some(person)) = (l.node.clone().into_id(), l.person.clone().into_id())
+            && let Some(name) = people.get(&person).filter(|n| !n.is_empty())
         {
             speaker_of.insert(node, name.clone());
         }
@@ -827,11 +799,7 @@ fn locutions(
         let mut s = Source::new("text", "Analysed text");
         s.kind = SourceKind::Other;
         s.text = Some(t);
-        if let Some(url) = root
-            .get("OVA")
-            .and_then(|o| o.get("url"))
-            .and_then(Value::as_str)
-        {
+        if let Some(url) = said.url.as_str() {
             s.url = url.to_owned();
         }
         s
@@ -855,7 +823,7 @@ fn locutions(
             unanchored += 1;
             continue;
         }
-        let (speaker, quote) = match speaker_of.get(&n.id) {
+        let (speaker, quote) = match speaker_of.get(n.id.as_ref()) {
             Some(name) => (
                 Some(name.clone()),
                 n.text
@@ -968,6 +936,58 @@ mod tests {
                 .text
                 .contains("not AIF")
         );
+    }
+
+    #[test]
+    fn values_of_odd_types_count_as_missing_and_the_last_of_a_twice_given_key_counts() {
+        // Read as a `serde_json::Value` would have it: "AIF" that is not an object leaves
+        // the top level's nodes in force; unknown members, nested or not, are passed over;
+        // a node that is not an object has no nodeID; numbers are ids as JSON prints them.
+        let text = r#"{"AIF": 3, "nodes": [
+            {"nodeID": 1.5, "type": "I", "text": "Claim", "extra": {"a": [1, {"b": null}]}},
+            {"nodeID": -2, "type": "I", "text": "Fact", "text": "Fact, said twice"},
+            {"nodeID": "e\u0033", "type": ["I"], "text": "Untyped"},
+            "not a node",
+            {"nodeID": "ra", "type": "RA", "scheme": 72}
+        ], "edges": [
+            {"fromID": -2, "toID": "ra"}, {"fromID": "ra", "toID": 1.5}, {"fromID": true}
+        ], "argmap": null}"#;
+        let imported = read(text, "odd").unwrap();
+        let map = &imported.map;
+        let ids: Vec<&str> = map.nodes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["1.5", "-2"], "{:?}", imported.warnings);
+        assert_eq!(map.nodes[1].text, "Fact, said twice");
+        assert_eq!(map.links.len(), 1);
+        // `"argmap": null` is an extension (saying nothing): kinds are inferred from links.
+        assert_eq!(map.nodes[1].kind, NodeKind::Evidence);
+        let w: Vec<&str> = imported.warnings.iter().map(|m| m.text.as_str()).collect();
+        assert!(
+            w.iter()
+                .any(|m| m.contains("\"untyped\"") && m.contains("\"e3\"")),
+            "{w:?}"
+        );
+        assert!(
+            w.iter().any(|m| m.contains("AIF node #4 has no nodeID")),
+            "{w:?}"
+        );
+        assert!(
+            w.iter().any(|m| m.contains("an edge from \"\" to \"\"")),
+            "{w:?}"
+        );
+
+        // The wrapper, when it is an object, is where the nodes are.
+        let wrapped =
+            r#"{"nodes": [], "AIF": {"nodes": [{"nodeID": 7, "type": "I", "text": "In"}]}}"#;
+        assert_eq!(read(wrapped, "w").unwrap().map.nodes[0].id.as_str(), "7");
+
+        // JSON nested deeper than serde_json allows is refused, even where nothing is read.
+        let deep = format!(
+            r#"{{"nodes": [], "unused": {}{}}}"#,
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        let e = read(&deep, "deep").unwrap_err();
+        assert!(e.errors[0].text.contains("recursion limit"), "{e}");
     }
 
     #[test]

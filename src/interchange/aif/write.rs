@@ -136,6 +136,14 @@ impl<T: Serialize> Serialize for Sorted<'_, T> {
 
 /// The map as AIF JSON (pretty-printed, deterministic).
 pub fn write(map: &ArgumentMap) -> String {
+    let mut bytes = Vec::new();
+    write_to(map, &mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+/// [`write`] into `out` as the text is made: a big map's text (140 MB for 100,000 nodes)
+/// is never held whole.
+pub fn write_to(map: &ArgumentMap, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let taken: HashSet<&str> = map.nodes.iter().map(|n| n.id.as_str()).collect();
     let mut counter = 0usize;
     let mut fresh = |prefix: &str| loop {
@@ -254,9 +262,9 @@ pub fn write(map: &ArgumentMap) -> String {
         },
         text: "",
     };
-    let mut text = serde_json::to_string_pretty(&doc).expect("the document serialises");
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 #[cfg(test)]

@@ -4,8 +4,10 @@
 //! before a line break, an unclosed `/*`), this one reads the characters as text instead and
 //! says so.
 
-use super::text::{js_space, shortcode, special_char_len};
+use super::text::{js_space, shortcode, special_char};
+use std::borrow::Cow;
 use std::cell::Cell;
+use std::collections::VecDeque;
 
 /// How the element on a relation line bears on the element above it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,11 +29,13 @@ pub enum Rel {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Tok {
+/// Texts are borrowed from the input where they are written as they are: a token is
+/// then no allocation of its own.
+pub enum Tok<'a> {
     /// YAML between `===` lines.
-    FrontMatter(String),
+    FrontMatter(Cow<'a, str>),
     /// `{…}` YAML data, braces included.
-    Data(String),
+    Data(Cow<'a, str>),
     Newline,
     /// One or more blank lines.
     Emptyline,
@@ -42,20 +46,20 @@ pub enum Tok {
     },
     Heading(usize),
     /// `(n)` at the start of a line: a statement of a premise–conclusion structure.
-    StatementNumber(String),
+    StatementNumber(Cow<'a, str>),
     /// `*` or `1.` at the start of a line.
     ListItem,
     /// An inference line (`----`) or block (`--` rules `--`).
     Inference {
-        rules: String,
-        data: Option<String>,
+        rules: Cow<'a, str>,
+        data: Option<&'a str>,
     },
-    StatementDef(String),
-    StatementRef(String),
-    ArgumentDef(String),
-    ArgumentRef(String),
-    Tag(String),
-    Text(String),
+    StatementDef(Cow<'a, str>),
+    StatementRef(Cow<'a, str>),
+    ArgumentDef(Cow<'a, str>),
+    ArgumentRef(Cow<'a, str>),
+    Tag(Cow<'a, str>),
+    Text(Cow<'a, str>),
     /// An emphasis marker (`**`, `__`, `*`, `_`), opening or closing.
     Emph {
         marker: &'static str,
@@ -64,16 +68,16 @@ pub enum Tok {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Token {
-    pub tok: Tok,
+pub struct Token<'a> {
+    pub tok: Tok<'a>,
     /// Byte offset in the input.
     pub at: usize,
 }
 
-/// Tokens, and remarks (byte offset, message) about text read leniently.
-pub struct Lexed {
-    pub tokens: Vec<Token>,
-    pub remarks: Vec<(usize, String)>,
+/// All the tokens of a text.
+#[cfg(test)]
+pub struct Lexed<'a> {
+    pub tokens: Vec<Token<'a>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -84,17 +88,23 @@ enum Last {
     Other,
 }
 
-struct Lexer<'a> {
+/// Splits a text into tokens as they are asked for (see [`Lexer::next_token`]): a table of
+/// all a big file's tokens took five times the file.
+///
+/// Positions are byte offsets into `text`, always at the start of a character. (A table of
+/// the characters and their offsets took twelve bytes per byte of text.) Markup is ASCII, so
+/// a search for it may step byte by byte: no byte of a longer character is ASCII.
+pub struct Lexer<'a> {
     text: &'a str,
-    chars: Vec<char>,
-    /// Byte offset of each character, plus the text's length at the end.
-    offsets: Vec<usize>,
+    bytes: &'a [u8],
     i: usize,
     last: Last,
     /// The last thing read was spaces skipped between tokens.
     after_skipped_spaces: bool,
     emph: Vec<&'static str>,
-    out: Lexed,
+    /// Tokens read and not yet taken (one step of the lexer may read two).
+    tokens: VecDeque<Token<'a>>,
+    remarks: Vec<(usize, String)>,
     /// From where on `*/` and `-->` are known not to occur: a text full of unclosed `/*`
     /// must not be searched to its end once per `/*`.
     no_block_close_from: Cell<usize>,
@@ -121,89 +131,115 @@ const CONTROL: &str = "\\@#*_[],.:;</>-\r\n(){}";
 /// Characters that are text on their own when nothing else matches (`UnusedControlChar`).
 const UNUSED_CONTROL: &str = "@#*_[],.:;</>-(){}";
 
-pub fn lex(text: &str) -> Lexed {
-    let chars: Vec<char> = text.chars().collect();
-    let mut offsets: Vec<usize> = text.char_indices().map(|(o, _)| o).collect();
-    offsets.push(text.len());
-    let mut lexer = Lexer {
-        text,
-        chars,
-        offsets,
-        i: 0,
-        last: Last::Nothing,
-        after_skipped_spaces: false,
-        emph: Vec::new(),
-        out: Lexed {
-            tokens: Vec::new(),
-            remarks: Vec::new(),
-        },
-        no_block_close_from: Cell::new(usize::MAX),
-        no_html_close_from: Cell::new(usize::MAX),
-        last_data_scan: Cell::new(None),
-        last_closer_scan: Default::default(),
-    };
-    lexer.run();
-    // A trailing empty line ends nothing.
-    if lexer
-        .out
-        .tokens
-        .last()
-        .is_some_and(|t| t.tok == Tok::Emptyline)
-    {
-        lexer.out.tokens.pop();
+/// Every token of `text` at once.
+#[cfg(test)]
+pub fn lex(text: &str) -> Lexed<'_> {
+    let mut lexer = Lexer::new(text);
+    Lexed {
+        tokens: std::iter::from_fn(|| lexer.next_token()).collect(),
     }
-    lexer.out
 }
 
-impl Lexer<'_> {
+impl<'a> Lexer<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Lexer {
+            text,
+            bytes: text.as_bytes(),
+            i: 0,
+            last: Last::Nothing,
+            after_skipped_spaces: false,
+            emph: Vec::new(),
+            tokens: VecDeque::new(),
+            remarks: Vec::new(),
+            no_block_close_from: Cell::new(usize::MAX),
+            no_html_close_from: Cell::new(usize::MAX),
+            last_data_scan: Cell::new(None),
+            last_closer_scan: Default::default(),
+        }
+    }
+
+    /// The next token, none at the end of the text.
+    pub fn next_token(&mut self) -> Option<Token<'a>> {
+        // One token ahead, to know whether an empty line is the last token.
+        while self.tokens.len() < 2 && self.i < self.len() {
+            self.step();
+        }
+        let token = self.tokens.pop_front()?;
+        // A trailing empty line ends nothing.
+        if token.tok == Tok::Emptyline && self.tokens.is_empty() {
+            return None;
+        }
+        Some(token)
+    }
+
+    /// The remarks so far (all of them once [`Self::next_token`] has given none).
+    pub fn take_remarks(&mut self) -> Vec<(usize, String)> {
+        std::mem::take(&mut self.remarks)
+    }
+
+    /// The character at byte `i` (none at the end, or inside a character).
     fn at(&self, i: usize) -> Option<char> {
-        self.chars.get(i).copied()
+        match self.bytes.get(i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => self.text.get(i..)?.chars().next(),
+            None => None,
+        }
+    }
+
+    /// Where the character at `i` ends.
+    fn after(&self, i: usize) -> usize {
+        i + self.at(i).map_or(1, char::len_utf8)
     }
 
     fn starts(&self, i: usize, s: &str) -> bool {
-        (i..).zip(s.chars()).all(|(j, c)| self.at(j) == Some(c))
+        self.bytes
+            .get(i..)
+            .is_some_and(|b| b.starts_with(s.as_bytes()))
     }
 
-    fn slice(&self, from: usize, to: usize) -> &str {
-        &self.text[self.offsets[from]..self.offsets[to]]
+    fn len(&self) -> usize {
+        self.bytes.len()
     }
 
-    fn push(&mut self, tok: Tok, start: usize) {
+    /// Whether byte `i` is a line break.
+    fn break_at(&self, i: usize) -> bool {
+        matches!(self.bytes.get(i), Some(b'\n' | b'\r'))
+    }
+
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        &self.text[from..to]
+    }
+
+    fn push(&mut self, tok: Tok<'a>, start: usize) {
         self.after_skipped_spaces = false;
-        self.out.tokens.push(Token {
-            tok,
-            at: self.offsets[start],
-        });
-        self.last = match self.out.tokens.last().map(|t| &t.tok) {
-            Some(Tok::Newline) => Last::Newline,
-            Some(Tok::Emptyline) => Last::Emptyline,
+        self.last = match tok {
+            Tok::Newline => Last::Newline,
+            Tok::Emptyline => Last::Emptyline,
             _ => Last::Other,
         };
+        self.tokens.push_back(Token { tok, at: start });
     }
 
     fn remark(&mut self, at: usize, message: impl Into<String>) {
-        let offset = self.offsets[at];
-        self.out.remarks.push((offset, message.into()));
+        self.remarks.push((at, message.into()));
     }
 
-    fn run(&mut self) {
-        while self.i < self.chars.len() {
-            if self.comment() || self.front_matter() || self.data() || self.escaped() {
-                continue;
-            }
-            if self.special_char() || self.line_break() {
-                continue;
-            }
-            if matches!(self.last, Last::Nothing | Last::Newline | Last::Emptyline)
-                && self.line_start()
-            {
-                continue;
-            }
-            if self.emphasis() || self.bracketed() || self.tag() {
-                continue;
-            }
-            self.text_run();
+    /// Reads what starts at `self.i` (a token, two, or something skipped).
+    fn step(&mut self) {
+        if self.comment() || self.front_matter() || self.data() || self.escaped() {
+            return;
         }
+        if self.special_char() || self.line_break() {
+            return;
+        }
+        if matches!(self.last, Last::Nothing | Last::Newline | Last::Emptyline) && self.line_start()
+        {
+            return;
+        }
+        if self.emphasis() || self.bracketed() || self.tag() {
+            return;
+        }
+        self.text_run();
     }
 
     /// Where a comment starting at `i` ends (exclusive), if one starts there.
@@ -212,9 +248,7 @@ impl Lexer<'_> {
             if from >= none_from.get() {
                 return None;
             }
-            let found = (from..self.chars.len())
-                .find(|&j| self.starts(j, end))
-                .map(|j| j + end.chars().count());
+            let found = self.text[from..].find(end).map(|j| from + j + end.len());
             if found.is_none() {
                 none_from.set(from);
             }
@@ -226,9 +260,9 @@ impl Lexer<'_> {
             find(i + 2, "*/", &self.no_block_close_from)
         } else if self.starts(i, "//") {
             Some(
-                (i..self.chars.len())
-                    .find(|&j| is_break(self.chars[j]))
-                    .unwrap_or(self.chars.len()),
+                (i..self.len())
+                    .find(|&j| self.break_at(j))
+                    .unwrap_or(self.len()),
             )
         } else {
             None
@@ -283,14 +317,14 @@ impl Lexer<'_> {
         while self.at(open_end) == Some('=') {
             open_end += 1;
         }
-        let Some(close) = (open_end..self.chars.len()).find(|&j| self.starts(j, "===")) else {
+        let Some(close) = self.text[open_end..].find("===").map(|j| open_end + j) else {
             return false;
         };
         let mut close_end = close;
         while self.at(close_end) == Some('=') {
             close_end += 1;
         }
-        let inner = self.slice(open_end, close).to_owned();
+        let inner = Cow::Borrowed(self.slice(open_end, close));
         let start = self.i;
         self.i = close_end;
         self.push(Tok::FrontMatter(inner), start);
@@ -308,32 +342,31 @@ impl Lexer<'_> {
             // `best` is the last closing brace the scan found; none after it qualifies.
             return best.filter(|&b| b - 1 > i);
         }
-        let n = self.chars.len();
         let mut best = None;
         let mut q = i + 1;
-        while q < n {
-            let c = self.chars[q];
+        while let Some(c) = self.at(q) {
             if c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
                 break;
             }
             if c == '}' {
                 let mut r = q + 1;
-                while r < n && js_space(self.chars[r]) {
-                    r += 1;
+                while let Some(space) = self.at(r).filter(|&c| js_space(c)) {
+                    r += space.len_utf8();
                 }
-                if !(r < n && matches!(self.chars[r], ',' | '}')) {
+                if !matches!(self.at(r), Some(',' | '}')) {
                     best = Some(q + 1);
                 }
-                let blocks = q + 2 < n
-                    && js_space(self.chars[q + 1])
-                    && !matches!(self.chars[q + 2], ',' | '}');
+                let blocks = self.at(q + 1).is_some_and(js_space)
+                    && self
+                        .at(self.after(q + 1))
+                        .is_some_and(|c| !matches!(c, ',' | '}'));
                 if blocks {
                     // This brace was looked at too.
                     q += 1;
                     break;
                 }
             }
-            q += 1;
+            q += c.len_utf8();
         }
         self.last_data_scan.set(Some((i, q, best)));
         best
@@ -347,7 +380,7 @@ impl Lexer<'_> {
             return false;
         };
         let start = self.i;
-        let raw = self.slice(start, end).to_owned();
+        let raw = Cow::Borrowed(self.slice(start, end));
         self.i = end;
         self.push(Tok::Data(raw), start);
         true
@@ -361,33 +394,33 @@ impl Lexer<'_> {
         match self.at(self.i + 1) {
             Some(c) if !is_break(c) && c != '\u{2028}' && c != '\u{2029}' => {
                 let mut text = c.to_string();
-                self.i += 2;
+                self.i += 1 + c.len_utf8();
                 while self.at(self.i) == Some(' ') {
                     text.push(' ');
                     self.i += 1;
                 }
-                self.push(Tok::Text(text), start);
+                self.push(Tok::Text(text.into()), start);
             }
             _ => {
                 // Argdown cannot read a backslash at the end of a line; keep it as text.
                 self.remark(start, "a backslash at the end of a line escapes nothing");
                 self.i += 1;
-                self.push(Tok::Text("\\".into()), start);
+                self.push(Tok::Text(Cow::Borrowed("\\")), start);
             }
         }
         true
     }
 
     fn special_char(&mut self) -> bool {
-        let Some(len) = special_char_len(&self.chars, self.i) else {
+        let Some((_, len)) = special_char(self.text[self.i..].chars()) else {
             return false;
         };
         let start = self.i;
-        let span = self.slice(start, start + len).to_owned();
+        let span = self.slice(start, start + len);
         let code = span.trim_end_matches([' ', '\t']);
-        let text = match shortcode(code) {
-            Some(symbol) => format!("{symbol}{}", &span[code.len()..]),
-            None => span.clone(),
+        let text: Cow<str> = match shortcode(code) {
+            Some(symbol) => format!("{symbol}{}", &span[code.len()..]).into(),
+            None => span.into(),
         };
         self.i += len;
         self.push(Tok::Text(text), start);
@@ -466,9 +499,9 @@ impl Lexer<'_> {
                 k += 1;
             }
             if k > j + 1 && self.at(k) == Some(')') {
-                let number = self.slice(j + 1, k).to_owned();
+                let number = self.slice(j + 1, k);
                 self.i = k + 1;
-                self.push(Tok::StatementNumber(number), j);
+                self.push(Tok::StatementNumber(number.into()), j);
                 return true;
             }
         }
@@ -488,9 +521,9 @@ impl Lexer<'_> {
 
     /// `--` at `j`: an inference line (`----`, `-- rules --`) or block (`--`, rules, `--`).
     fn inference(&mut self, j: usize) {
-        let line_end = (j..self.chars.len())
-            .find(|&k| is_break(self.chars[k]))
-            .unwrap_or(self.chars.len());
+        let line_end = (j..self.len())
+            .find(|&k| self.break_at(k))
+            .unwrap_or(self.len());
         let line = self.slice(j, line_end).trim().to_owned();
         let (content_start, close_start, close_end) = if line.chars().all(|c| c == '-')
             && line != "--"
@@ -503,8 +536,8 @@ impl Lexer<'_> {
             let from = j + 2;
             let mut k = from;
             let mut found = None;
-            while k < self.chars.len() {
-                if self.chars[k] == '{'
+            while k < self.len() {
+                if self.bytes[k] == b'{'
                     && let Some(end) = self.data_end(k)
                 {
                     k = end;
@@ -536,16 +569,20 @@ impl Lexer<'_> {
                 }
             }
         };
-        let content = self.slice(content_start, close_start).to_owned();
+        let content = self.slice(content_start, close_start);
         // Data inside the inference, if any, is kept apart from the rules.
         let (rules, data) = match (content.find('{'), content.rfind('}')) {
             (Some(a), Some(b)) if a < b => (
-                format!("{}{}", &content[..a], &content[b + 1..]),
-                Some(content[a..=b].to_owned()),
+                Cow::Owned(format!("{}{}", &content[..a], &content[b + 1..])),
+                Some(&content[a..=b]),
             ),
-            _ => (content, None),
+            _ => (Cow::Borrowed(content), None),
         };
-        let rules = rules.split_whitespace().collect::<Vec<_>>().join(" ");
+        let rules = rules
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .into();
         self.i = close_end;
         self.push(Tok::Inference { rules, data }, j);
     }
@@ -603,8 +640,8 @@ impl Lexer<'_> {
         if is_break(first) || !first_ok(first) {
             return None;
         }
-        self.first_on_line(from + 1, close)
-            .map(|k| k + close.chars().count())
+        self.first_on_line(from + first.len_utf8(), close)
+            .map(|k| k + close.len())
     }
 
     /// Where `close` (one of [`CLOSERS`]) first starts at or after `start`, on this line.
@@ -621,13 +658,13 @@ impl Lexer<'_> {
             return found.then_some(at);
         }
         let mut k = start;
-        while k < self.chars.len() && !is_break(self.chars[k]) {
+        while k < self.len() && !self.break_at(k) {
             if self.starts(k, close) {
                 break;
             }
             k += 1;
         }
-        let found = k < self.chars.len() && !is_break(self.chars[k]);
+        let found = k < self.len() && !self.break_at(k);
         if let Some(m) = memo {
             m.set(Some((start, k, found)));
         }
@@ -646,27 +683,27 @@ impl Lexer<'_> {
                 && self.first_on_line(start + 1, "]") == Some(text_end - 2)
                 && let Some(url_end) = self.closed_on_line(text_end, ")", |c| c != ')')
             {
-                let text = self.slice(start + 1, text_end - 2).to_owned();
-                let url = self.slice(text_end, url_end - 1).to_owned();
+                let text = self.slice(start + 1, text_end - 2);
+                let url = self.slice(text_end, url_end - 1);
                 self.i = url_end;
                 let mut shown = format!("{text} ({url})");
                 if matches!(self.at(self.i), Some(' ' | '\t')) {
                     self.i += 1;
                     shown.push(' ');
                 }
-                self.push(Tok::Text(shown), start);
+                self.push(Tok::Text(shown.into()), start);
                 return true;
             }
             if let Some(end) = self.closed_on_line(start + 1, "]:", |_| true) {
-                let title = self.slice(start + 1, end - 2).to_owned();
+                let title = self.slice(start + 1, end - 2);
                 self.i = end;
-                self.push(Tok::StatementDef(title), start);
+                self.push(Tok::StatementDef(title.into()), start);
                 return true;
             }
             if let Some(end) = self.closed_on_line(start + 1, "]", |c| c != '-') {
-                let title = self.slice(start + 1, end - 1).to_owned();
+                let title = self.slice(start + 1, end - 1);
                 self.i = end;
-                self.push(Tok::StatementRef(title), start);
+                self.push(Tok::StatementRef(title.into()), start);
                 return true;
             }
         }
@@ -680,23 +717,23 @@ impl Lexer<'_> {
                 if matches!(self.at(end), Some(' ' | '\t')) {
                     end += 1;
                 }
-                let text = self.slice(start, end).to_owned();
+                let text = self.slice(start, end);
                 self.i = end;
-                self.push(Tok::Text(text), start);
+                self.push(Tok::Text(text.into()), start);
                 return true;
             }
         }
         if c == Some('<') {
             if let Some(end) = self.closed_on_line(start + 1, ">:", |_| true) {
-                let title = self.slice(start + 1, end - 2).to_owned();
+                let title = self.slice(start + 1, end - 2);
                 self.i = end;
-                self.push(Tok::ArgumentDef(title), start);
+                self.push(Tok::ArgumentDef(title.into()), start);
                 return true;
             }
             if let Some(end) = self.closed_on_line(start + 1, ">", |c| c != '-') {
-                let title = self.slice(start + 1, end - 1).to_owned();
+                let title = self.slice(start + 1, end - 1);
                 self.i = end;
-                self.push(Tok::ArgumentRef(title), start);
+                self.push(Tok::ArgumentRef(title.into()), start);
                 return true;
             }
         }
@@ -710,13 +747,13 @@ impl Lexer<'_> {
         }
         let (name, mut end) = if self.at(start + 1) == Some('(') {
             let mut k = start + 2;
-            while self.at(k).is_some_and(|c| c != ')') {
+            while self.bytes.get(k).is_some_and(|&b| b != b')') {
                 k += 1;
             }
             if k == start + 2 || self.at(k) != Some(')') {
                 return false;
             }
-            (self.slice(start + 2, k).to_owned(), k + 1)
+            (self.slice(start + 2, k), k + 1)
         } else {
             let tag_char = |c: char| {
                 ('A'..='z').contains(&c)
@@ -727,19 +764,19 @@ impl Lexer<'_> {
                     || ('\u{fdf0}'..='\u{ffef}').contains(&c)
             };
             let mut k = start + 1;
-            while self.at(k).is_some_and(tag_char) {
-                k += 1;
+            while let Some(c) = self.at(k).filter(|&c| tag_char(c)) {
+                k += c.len_utf8();
             }
             if k == start + 1 {
                 return false;
             }
-            (self.slice(start + 1, k).to_owned(), k)
+            (self.slice(start + 1, k), k)
         };
         if matches!(self.at(end), Some(' ' | '\t')) {
             end += 1;
         }
         self.i = end;
-        self.push(Tok::Tag(name), start);
+        self.push(Tok::Tag(name.into()), start);
         true
     }
 
@@ -747,7 +784,9 @@ impl Lexer<'_> {
     /// character with the space after it.
     fn text_run(&mut self) {
         let start = self.i;
-        let c = self.chars[start];
+        let Some(c) = self.at(start) else {
+            return;
+        };
         if c == ' ' || c == '\t' {
             while matches!(self.at(self.i), Some(' ' | '\t')) {
                 self.i += 1;
@@ -756,19 +795,23 @@ impl Lexer<'_> {
             return;
         }
         if !CONTROL.contains(c) {
-            while self.at(self.i).is_some_and(|c| !CONTROL.contains(c)) {
+            while self
+                .bytes
+                .get(self.i)
+                .is_some_and(|&b| !CONTROL.as_bytes().contains(&b))
+            {
                 self.i += 1;
             }
-            let text = self.slice(start, self.i).to_owned();
-            self.push(Tok::Text(text), start);
+            let text = self.slice(start, self.i);
+            self.push(Tok::Text(text.into()), start);
             return;
         }
         self.i += 1;
         if UNUSED_CONTROL.contains(c) && matches!(self.at(self.i), Some(' ' | '\t')) {
             self.i += 1;
         }
-        let text = self.slice(start, self.i).to_owned();
-        self.push(Tok::Text(text), start);
+        let text = self.slice(start, self.i);
+        self.push(Tok::Text(text.into()), start);
     }
 }
 
@@ -776,11 +819,11 @@ impl Lexer<'_> {
 mod tests {
     use super::*;
 
-    fn toks(text: &str) -> Vec<Tok> {
+    fn toks(text: &str) -> Vec<Tok<'_>> {
         lex(text).tokens.into_iter().map(|t| t.tok).collect()
     }
 
-    fn t(s: &str) -> Tok {
+    fn t(s: &str) -> Tok<'_> {
         Tok::Text(s.into())
     }
 
@@ -878,7 +921,7 @@ mod tests {
                 t("p"),
                 Tok::Newline,
                 Tok::Inference {
-                    rules: String::new(),
+                    rules: "".into(),
                     data: None
                 },
                 Tok::Newline,
@@ -887,7 +930,7 @@ mod tests {
                 Tok::Newline,
                 Tok::Inference {
                     rules: "Modus ponens".into(),
-                    data: Some("{uses: [1]}".into())
+                    data: Some("{uses: [1]}")
                 },
                 Tok::Newline,
                 Tok::ListItem,

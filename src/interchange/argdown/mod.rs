@@ -19,12 +19,16 @@ use super::{ImportError, Imported, Message, line_col};
 
 /// Reads an Argdown document; `fallback_title` names the map when the document does not.
 pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
-    let lexed = lexer::lex(text);
-    let doc = parse::parse(lexed, text.len()).map_err(|e| {
-        let (line, col) = line_col(text, e.at);
-        ImportError::one(Message::at(line, Some(col), e.message))
-    })?;
-    to_map::to_map(text, doc, fallback_title)
+    // Tokens are read as the parser needs them, and each block goes into the map as soon as
+    // it is read: no table of all tokens or of all blocks.
+    let parser = parse::Parser::new(lexer::Lexer::new(text), text.len());
+    to_map::to_map(text, parser, fallback_title).map_err(|e| match e {
+        to_map::Failure::Parse(e) => {
+            let (line, col) = line_col(text, e.at);
+            ImportError::one(Message::at(line, Some(col), e.message))
+        }
+        to_map::Failure::Import(e) => e,
+    })
 }
 
 #[cfg(test)]
@@ -102,6 +106,22 @@ Some prose about the debate.
         assert_eq!(link("arg", "c"), Some(Relation::Supports));
         assert_eq!(link("c", "t"), Some(Relation::Opposes));
         assert_eq!(map.links.len(), 4);
+    }
+
+    #[test]
+    fn a_document_that_cannot_be_read_is_reported_so_though_its_map_failed_first() {
+        // The map fails at the second structure for <Arg>; the document itself is broken
+        // further down. Blocks go into the map as they are read, yet the reading error is
+        // the one reported, as when the whole document was read first.
+        let twice = "<Arg>: gist\n\n(1) p\n----\n(2) c\n\n<Arg>\n\n(1) q\n----\n(2) d\n";
+        let e = read(twice, "t").unwrap_err();
+        assert!(e.errors[0].text.contains("only one"), "{e}");
+        let e = read(&format!("{twice}\n  + [B]: b\n"), "t").unwrap_err();
+        assert_eq!(e.errors[0].line, Some(13), "{e}");
+        assert!(
+            e.errors[0].text.contains("no statement or argument above"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! read leniently where that costs nothing (a definition on the line after another starts a
 //! new block; a heading ends at its line's end).
 
-use super::lexer::{Lexed, Rel, Tok, Token};
+use super::lexer::{Lexer, Rel, Tok, Token};
+use std::borrow::Cow;
+use std::collections::VecDeque;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ElemKind {
@@ -74,6 +76,8 @@ pub enum Block {
     Pcs(Pcs),
 }
 
+/// A whole document at once (see [`parse`]).
+#[cfg(test)]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
     /// The front matter's YAML and its byte offset.
@@ -90,42 +94,86 @@ pub struct ParseError {
     pub message: String,
 }
 
-pub fn parse(lexed: Lexed, text_len: usize) -> Result<Document, ParseError> {
-    let mut p = Parser {
-        tokens: lexed.tokens,
-        pos: 0,
-        end: text_len,
-        doc: Document {
-            remarks: lexed.remarks,
-            ..Document::default()
-        },
-    };
-    p.document()?;
-    Ok(p.doc)
+/// The whole document at once.
+#[cfg(test)]
+pub fn parse(text: &str) -> Result<Document, ParseError> {
+    let mut p = Parser::new(Lexer::new(text), text.len());
+    let front_matter = p.front_matter();
+    let mut blocks = Vec::new();
+    while let Some(block) = p.next_block()? {
+        blocks.push(block);
+    }
+    Ok(Document {
+        front_matter,
+        blocks,
+        remarks: p.remarks(),
+    })
 }
 
-struct Parser {
-    tokens: Vec<Token>,
-    pos: usize,
+/// Reads a document block by block, the tokens as they are needed: the front matter first
+/// ([`Parser::front_matter`]), then each [`Block`] ([`Parser::next_block`]), then the
+/// remarks ([`Parser::remarks`]). Only one block is held at a time.
+pub struct Parser<'a> {
+    lexer: Lexer<'a>,
+    /// The next tokens: two, or all that are left.
+    ahead: VecDeque<Token<'a>>,
     end: usize,
-    doc: Document,
+    /// Remarks (byte offset, message) about what was read leniently.
+    remarks: Vec<(usize, String)>,
+    /// The title of the argument the last block was about, if it was about one: a
+    /// premise–conclusion structure right after it reconstructs it.
+    after_argument: Option<String>,
 }
 
 fn is_content(tok: &Tok) -> bool {
     matches!(tok, Tok::Text(_) | Tok::Tag(_) | Tok::Emph { .. })
 }
 
-impl Parser {
-    fn peek(&self) -> Option<&Tok> {
-        self.tokens.get(self.pos).map(|t| &t.tok)
+impl<'a> Parser<'a> {
+    pub fn new(lexer: Lexer<'a>, text_len: usize) -> Self {
+        let mut p = Parser {
+            lexer,
+            ahead: VecDeque::with_capacity(2),
+            end: text_len,
+            remarks: Vec::new(),
+            after_argument: None,
+        };
+        p.fill();
+        p
     }
 
-    fn peek_at(&self, n: usize) -> Option<&Tok> {
-        self.tokens.get(self.pos + n).map(|t| &t.tok)
+    fn fill(&mut self) {
+        while self.ahead.len() < 2 {
+            match self.lexer.next_token() {
+                Some(token) => self.ahead.push_back(token),
+                None => break,
+            }
+        }
+    }
+
+    /// Moves past the current token.
+    fn bump(&mut self) {
+        self.ahead.pop_front();
+        self.fill();
+    }
+
+    fn peek(&self) -> Option<&Tok<'a>> {
+        self.ahead.front().map(|t| &t.tok)
+    }
+
+    fn peek_at(&self, n: usize) -> Option<&Tok<'a>> {
+        self.ahead.get(n).map(|t| &t.tok)
     }
 
     fn here(&self) -> usize {
-        self.tokens.get(self.pos).map_or(self.end, |t| t.at)
+        self.ahead.front().map_or(self.end, |t| t.at)
+    }
+
+    /// The lexer's remarks, then the parser's.
+    pub fn remarks(mut self) -> Vec<(usize, String)> {
+        let mut all = self.lexer.take_remarks();
+        all.append(&mut self.remarks);
+        all
     }
 
     fn error<T>(&self, message: impl Into<String>) -> Result<T, ParseError> {
@@ -137,79 +185,83 @@ impl Parser {
 
     fn skip_breaks(&mut self) {
         while matches!(self.peek(), Some(Tok::Newline | Tok::Emptyline)) {
-            self.pos += 1;
+            self.bump();
         }
     }
 
-    fn document(&mut self) -> Result<(), ParseError> {
+    /// The front matter's YAML and its byte offset, if the document starts with one.
+    pub fn front_matter(&mut self) -> Option<(String, usize)> {
         self.skip_breaks();
+        let at = self.here();
         if let Some(Tok::FrontMatter(yaml)) = self.peek() {
-            self.doc.front_matter = Some((yaml.clone(), self.here()));
-            self.pos += 1;
+            let yaml = yaml.to_string();
+            self.bump();
+            return Some((yaml, at));
         }
-        loop {
-            self.skip_breaks();
-            let Some(tok) = self.peek() else {
-                return Ok(());
-            };
-            match tok {
-                Tok::FrontMatter(_) => {
-                    return self.error(
-                        "front matter (between `===` lines) must come first in the document",
-                    );
-                }
-                Tok::Heading(level) => {
-                    let (level, at) = (*level, self.here());
-                    self.pos += 1;
-                    let element = self.content(ElemKind::Statement, None, false, at, true);
-                    if let Some((_, data_at)) = element.data {
-                        self.doc.remarks.push((
-                            data_at,
-                            "the data of a heading (group settings) is not kept".into(),
-                        ));
-                    }
-                    self.doc.blocks.push(Block::Heading {
-                        level,
-                        text: element.text,
-                        at,
-                    });
-                }
-                Tok::StatementNumber(_) => {
-                    let argument = match self.doc.blocks.last() {
-                        Some(Block::Tree(tree))
-                            if tree.nodes[0].element.kind == ElemKind::Argument =>
-                        {
-                            tree.nodes[0].element.title.clone()
-                        }
-                        _ => None,
-                    };
-                    let pcs = self.pcs(argument)?;
-                    self.doc.blocks.push(Block::Pcs(pcs));
-                }
-                Tok::Relation { .. } => {
-                    return self
-                        .error("this relation has no statement or argument above it to belong to");
-                }
-                Tok::Inference { .. } => {
-                    return self.error(
-                        "an inference line (`--`) must stand between numbered premises and a numbered conclusion",
-                    );
-                }
-                Tok::Data(_) => {
-                    return self.error(
-                        "data `{…}` must follow the statement, argument or heading it belongs to",
-                    );
-                }
-                Tok::ListItem => {
-                    self.pos += 1;
-                    let tree = self.tree()?;
-                    self.doc.blocks.push(Block::Tree(tree));
-                }
-                _ => {
-                    let tree = self.tree()?;
-                    self.doc.blocks.push(Block::Tree(tree));
-                }
+        None
+    }
+
+    /// The next block, none at the end of the document.
+    pub fn next_block(&mut self) -> Result<Option<Block>, ParseError> {
+        let block = self.block()?;
+        self.after_argument = match &block {
+            Some(Block::Tree(tree)) if tree.nodes[0].element.kind == ElemKind::Argument => {
+                tree.nodes[0].element.title.clone()
             }
+            _ => None,
+        };
+        Ok(block)
+    }
+
+    fn block(&mut self) -> Result<Option<Block>, ParseError> {
+        self.skip_breaks();
+        let Some(tok) = self.peek() else {
+            return Ok(None);
+        };
+        match tok {
+            Tok::FrontMatter(_) => {
+                self
+                    .error("front matter (between `===` lines) must come first in the document")
+            }
+            Tok::Heading(level) => {
+                let (level, at) = (*level, self.here());
+                self.bump();
+                let element = self.content(ElemKind::Statement, None, false, at, true);
+                if let Some((_, data_at)) = element.data {
+                    self.remarks.push((
+                        data_at,
+                        "the data of a heading (group settings) is not kept".into(),
+                    ));
+                }
+                Ok(Some(Block::Heading {
+                    level,
+                    text: element.text,
+                    at,
+                }))
+            }
+            Tok::StatementNumber(_) => {
+                let argument = self.after_argument.take();
+                Ok(Some(Block::Pcs(self.pcs(argument)?)))
+            }
+            Tok::Relation { .. } => {
+                self
+                    .error("this relation has no statement or argument above it to belong to")
+            }
+            Tok::Inference { .. } => {
+                self.error(
+                        "an inference line (`--`) must stand between numbered premises and a numbered conclusion",
+                    )
+            }
+            Tok::Data(_) => {
+                self.error(
+                    "data `{…}` must follow the statement, argument or heading it belongs to",
+                )
+            }
+            Tok::ListItem => {
+                self.bump();
+                Ok(Some(Block::Tree(self.tree()?)))
+            }
+            _ => Ok(Some(Block::Tree(self.tree()?))),
         }
     }
 
@@ -231,7 +283,7 @@ impl Parser {
         let mut stack: Vec<(usize, usize)> = vec![(0, 0)];
         loop {
             while self.peek() == Some(&Tok::Newline) {
-                self.pos += 1;
+                self.bump();
             }
             let Some(Tok::Relation { rel, indent }) = self.peek() else {
                 return Ok(());
@@ -246,7 +298,7 @@ impl Parser {
                 stack.pop();
             }
             let parent = stack.last().map_or(0, |(_, n)| *n);
-            self.pos += 1;
+            self.bump();
             if rel == Rel::Contradicts
                 && matches!(self.peek(), Some(Tok::ArgumentDef(_) | Tok::ArgumentRef(_)))
             {
@@ -266,19 +318,19 @@ impl Parser {
         let at = self.here();
         match self.peek().cloned() {
             Some(Tok::StatementDef(title)) => {
-                self.pos += 1;
+                self.bump();
                 Ok(self.content(ElemKind::Statement, Some(title), false, at, false))
             }
             Some(Tok::ArgumentDef(title)) => {
-                self.pos += 1;
+                self.bump();
                 Ok(self.content(ElemKind::Argument, Some(title), false, at, false))
             }
             Some(Tok::StatementRef(title)) => {
-                self.pos += 1;
+                self.bump();
                 Ok(self.content(ElemKind::Statement, Some(title), true, at, false))
             }
             Some(Tok::ArgumentRef(title)) => {
-                self.pos += 1;
+                self.bump();
                 Ok(self.content(ElemKind::Argument, Some(title), true, at, false))
             }
             Some(tok) if is_content(&tok) => {
@@ -295,33 +347,33 @@ impl Parser {
     fn content(
         &mut self,
         kind: ElemKind,
-        title: Option<String>,
+        title: Option<Cow<'a, str>>,
         reference: bool,
         at: usize,
         one_line: bool,
     ) -> Element {
-        let mut pieces: Vec<Tok> = Vec::new();
+        let mut pieces: Vec<Tok<'a>> = Vec::new();
         let mut data = None;
         while let Some(tok) = self.peek().cloned() {
             match tok {
                 tok if is_content(&tok) => {
                     pieces.push(tok);
-                    self.pos += 1;
+                    self.bump();
                 }
                 Tok::Newline if !one_line => {
                     let next = self.peek_at(1);
                     if next.is_some_and(is_content) {
                         pieces.push(Tok::Text(" ".into()));
-                        self.pos += 1;
+                        self.bump();
                     } else if matches!(next, Some(Tok::Data(_))) {
-                        self.pos += 1;
+                        self.bump();
                     } else {
                         break;
                     }
                 }
                 Tok::Data(raw) => {
-                    data = Some((raw, self.here()));
-                    self.pos += 1;
+                    data = Some((raw.into_owned(), self.here()));
+                    self.bump();
                     break;
                 }
                 Tok::StatementDef(_)
@@ -338,15 +390,15 @@ impl Parser {
                         Tok::ArgumentRef(t) => format!("<{t}>"),
                         _ => unreachable!("matched above"),
                     };
-                    self.doc.remarks.push((
+                    self.remarks.push((
                         self.here(),
                         format!(
                             "{shown} inside text is kept as text (write @{} to mention it)",
                             shown.trim_end_matches(':')
                         ),
                     ));
-                    pieces.push(Tok::Text(shown));
-                    self.pos += 1;
+                    pieces.push(Tok::Text(shown.into()));
+                    self.bump();
                 }
                 _ => break,
             }
@@ -354,7 +406,7 @@ impl Parser {
         let (text, tags) = assemble(&pieces);
         Element {
             kind,
-            title,
+            title: title.map(Cow::into_owned),
             reference,
             text,
             tags,
@@ -368,18 +420,21 @@ impl Parser {
         let mut items: Vec<PcsItem> = Vec::new();
         loop {
             while self.peek() == Some(&Tok::Newline) {
-                self.pos += 1;
+                self.bump();
             }
             match self.peek().cloned() {
                 Some(Tok::StatementNumber(number)) => {
-                    self.pos += 1;
+                    self.bump();
                     if matches!(self.peek(), Some(Tok::ArgumentDef(_) | Tok::ArgumentRef(_))) {
                         return self.error(
                             "a numbered line of a premise–conclusion structure must be a statement, not an argument",
                         );
                     }
                     let tree = self.tree()?;
-                    items.push(PcsItem::Statement { number, tree });
+                    items.push(PcsItem::Statement {
+                        number: number.into_owned(),
+                        tree,
+                    });
                 }
                 Some(Tok::Inference { rules, data }) => {
                     let inference_at = self.here();
@@ -387,16 +442,16 @@ impl Parser {
                         return self
                             .error("an inference line (`--`) must follow a numbered premise");
                     }
-                    self.pos += 1;
+                    self.bump();
                     let mut tree = Tree {
                         nodes: vec![TreeNode {
                             element: Element {
                                 kind: ElemKind::Inference,
                                 title: None,
                                 reference: false,
-                                text: rules,
+                                text: rules.into_owned(),
                                 tags: Vec::new(),
-                                data: data.map(|d| (d, inference_at)),
+                                data: data.map(|d| (d.to_owned(), inference_at)),
                                 at: inference_at,
                             },
                             parent: None,
@@ -428,7 +483,7 @@ impl Parser {
 
 /// The text of some content pieces, with emphasis markers taken out (those that are closed)
 /// and tags after the last word taken out; and every tag.
-fn assemble(pieces: &[Tok]) -> (String, Vec<String>) {
+fn assemble(pieces: &[Tok<'_>]) -> (String, Vec<String>) {
     // Which emphasis openings are closed.
     let mut closed = vec![false; pieces.len()];
     let mut open: Vec<(usize, &str)> = Vec::new();
@@ -458,7 +513,7 @@ fn assemble(pieces: &[Tok]) -> (String, Vec<String>) {
             Tok::Text(t) => text.push_str(t),
             Tok::Tag(tag) => {
                 if seen.insert(tag) {
-                    tags.push(tag.clone());
+                    tags.push(tag.to_string());
                 }
                 if last_word.is_some_and(|w| i < w) {
                     if tag.contains(' ') {
@@ -477,15 +532,14 @@ fn assemble(pieces: &[Tok]) -> (String, Vec<String>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexer::lex;
     use super::*;
 
     fn doc(text: &str) -> Document {
-        parse(lex(text), text.len()).unwrap()
+        parse(text).unwrap()
     }
 
     fn err(text: &str) -> ParseError {
-        parse(lex(text), text.len()).unwrap_err()
+        parse(text).unwrap_err()
     }
 
     #[test]

@@ -105,26 +105,31 @@ pub fn js_space(c: char) -> bool {
 /// Length in characters of the special character (`.x.` or `:x:`, plus one following space or
 /// tab) starting at `chars[i]`, if one starts there.
 pub fn special_char_len(chars: &[char], i: usize) -> Option<usize> {
-    let delim = *chars.get(i)?;
+    special_char(chars.get(i..)?.iter().copied()).map(|(chars, _)| chars)
+}
+
+/// The special character (`.x.` or `:x:`, plus one following space or tab) that `chars`
+/// start with, if they start with one: its length in characters and in bytes.
+pub fn special_char(chars: impl Iterator<Item = char>) -> Option<(usize, usize)> {
+    let mut chars = chars.peekable();
+    let delim = chars.next()?;
     if delim != '.' && delim != ':' {
         return None;
     }
-    let mut j = i + 1;
     // At least one non-space character, then the first closing delimiter.
-    if chars.get(j).is_none_or(|c| js_space(*c)) {
-        return None;
-    }
-    j += 1;
+    let first = chars.next().filter(|c| !js_space(*c))?;
+    let (mut count, mut bytes) = (2, 1 + first.len_utf8());
     loop {
-        let c = *chars.get(j)?;
+        let c = chars.next()?;
+        count += 1;
+        bytes += c.len_utf8();
         if c == delim {
-            let trailing = usize::from(matches!(chars.get(j + 1), Some(' ' | '\t')));
-            return Some(j + 1 - i + trailing);
+            let trailing = usize::from(matches!(chars.peek(), Some(' ' | '\t')));
+            return Some((count + trailing, bytes + trailing));
         }
         if js_space(c) {
             return None;
         }
-        j += 1;
     }
 }
 

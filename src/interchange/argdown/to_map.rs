@@ -9,7 +9,7 @@
 //! conclusion. What a map cannot hold is reported as a warning with its line.
 
 use super::lexer::Rel;
-use super::parse::{Block, Document, ElemKind, Element, Pcs, PcsItem, Tree};
+use super::parse::{Block, ElemKind, Element, ParseError, Parser, Pcs, PcsItem, Tree};
 use super::text::one_line;
 use super::write::title_heading;
 use crate::interchange::ids::{UniqueIds, slug};
@@ -118,12 +118,21 @@ impl Builder<'_> {
         if !e.reference && entity.defined_at.is_none() {
             entity.defined_at = Some(e.at);
         }
+        // Most statements have one tag and one data block: room for one, not the four a
+        // first push makes (with 100,000 statements that is 17 MB). Later pushes grow the
+        // list as usual.
         for tag in &e.tags {
             if self.tags_seen.insert((idx, tag.clone())) {
+                if entity.tags.is_empty() {
+                    entity.tags.reserve_exact(1);
+                }
                 entity.tags.push(tag.clone());
             }
         }
         if let Some(data) = &e.data {
+            if entity.data.is_empty() {
+                entity.data.reserve_exact(1);
+            }
             entity.data.push(data.clone());
         }
         idx
@@ -321,14 +330,17 @@ struct NodeData {
     text: Option<String>,
     notes: Vec<String>,
     pinned: bool,
-    citations: Vec<(Yaml, usize)>,
+    /// (source, quote, locator) and where the data is: three strings take much less room
+    /// than the YAML mapping they come from.
+    citations: Vec<([String; 3], usize)>,
 }
 
 fn node_data(b: &mut Builder, entity: usize) -> NodeData {
     let mut out = NodeData::default();
     // `notes:` values go before every other note, the last one first.
     let mut leading_notes: Vec<String> = Vec::new();
-    let data = b.entities[entity].data.clone();
+    // The raw data is not needed once read.
+    let data = std::mem::take(&mut b.entities[entity].data);
     for (raw, at) in data {
         // Argdown reads `{` + line break … `}` as block YAML without the braces.
         let block = raw
@@ -376,7 +388,11 @@ fn node_data(b: &mut Builder, entity: usize) -> NodeData {
                 ("notes", Yaml::Str(s)) => leading_notes.push(s),
                 ("pinned", Yaml::Bool(p)) => out.pinned = p,
                 ("citations", Yaml::Seq(items)) => {
-                    out.citations.extend(items.into_iter().map(|c| (c, at)));
+                    out.citations.extend(items.into_iter().map(|c| {
+                        let text =
+                            |key: &str| c.get(key).and_then(Yaml::scalar_text).unwrap_or_default();
+                        ([text("source"), text("quote"), text("locator")], at)
+                    }));
                 }
                 (_, value) => out.notes.push(format!("{key}: {}", plain(&value))),
             }
@@ -480,8 +496,14 @@ fn sources(b: &mut Builder, list: &[(Yaml, usize)]) -> Vec<Source> {
     out
 }
 
-/// The map an Argdown document describes.
-pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Imported, ImportError> {
+/// Why a document gives no map: it cannot be read, or the map cannot be made.
+pub enum Failure {
+    Parse(ParseError),
+    Import(ImportError),
+}
+
+/// The map an Argdown document describes, read block by block from `parser`.
+pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Imported, Failure> {
     let mut b = Builder {
         text,
         lines: LineStarts::new(text),
@@ -493,16 +515,19 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
         prose: Vec::new(),
         warnings: Vec::new(),
     };
-    for (at, message) in &doc.remarks {
-        b.warn(*at, message.clone());
-    }
-    let fm = match &doc.front_matter {
-        Some((yaml_text, at)) => front_matter(&mut b, yaml_text, *at),
+    let fm = match parser.front_matter() {
+        Some((yaml_text, at)) => front_matter(&mut b, &yaml_text, at),
         None => FrontMatter::default(),
     };
     let mut first_heading = None;
-    for block in &doc.blocks {
-        match block {
+    // A broken document is reported as broken, even when the map of its first part cannot
+    // be made: after such an error the rest is only read.
+    let mut failed: Option<ImportError> = None;
+    while let Some(block) = parser.next_block().map_err(Failure::Parse)? {
+        if failed.is_some() {
+            continue;
+        }
+        match &block {
             Block::Heading { level, text, at } => {
                 let heading = one_line(text);
                 if *level == 1
@@ -543,9 +568,23 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
                     b.tree(tree, None);
                 }
             }
-            Block::Pcs(pcs) => b.pcs(pcs)?,
+            Block::Pcs(pcs) => {
+                if let Err(e) = b.pcs(pcs) {
+                    failed = Some(e);
+                }
+            }
         }
     }
+    if let Some(e) = failed {
+        return Err(Failure::Import(e));
+    }
+    // The parser's remarks come first, as when the whole document was parsed before the map
+    // was made (the sort below keeps their order within a line).
+    let mut remarks = Vec::new();
+    for (at, message) in parser.remarks() {
+        remarks.push(Message::at(b.line(at), None, message));
+    }
+    b.warnings.splice(0..0, remarks);
 
     let mut map = ArgumentMap::new(
         fm.title
@@ -592,11 +631,12 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
     let mut kinds: Vec<Option<NodeKind>> = Vec::new();
     let mut nodes = Vec::new();
     let mut warnings = Vec::new();
-    for (i, (entity, d)) in b.entities.iter().zip(data).enumerate() {
-        let line = b.line(entity.at);
-        let text = match (&d.text, &entity.text) {
-            (Some(t), _) => t.clone(),
-            (None, Some(t)) => t.clone(),
+    for (i, (entity, d)) in b.entities.iter_mut().zip(data).enumerate() {
+        let line = b.lines.line(entity.at);
+        // The text moves into the node: the entity's is not needed after.
+        let text = match (d.text, entity.text.take()) {
+            (Some(t), _) => t,
+            (None, Some(t)) => t,
             (None, None) => {
                 let title = match &entity.key {
                     Key::Statement(t) | Key::Argument(t) => t.clone(),
@@ -642,7 +682,7 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
         }
         for (other, at) in &entity.other_texts {
             warnings.push(Message::at(
-                b.line(*at),
+                b.lines.line(*at),
                 None,
                 format!(
                     "{} is stated again with other words; they are kept in its notes",
@@ -653,19 +693,7 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
         }
         notes.extend(entity.extra_notes.iter().cloned());
         let mut citations = Vec::new();
-        for (c, at) in d.citations {
-            let source = c
-                .get("source")
-                .and_then(Yaml::scalar_text)
-                .unwrap_or_default();
-            let quote = c
-                .get("quote")
-                .and_then(Yaml::scalar_text)
-                .unwrap_or_default();
-            let locator = c
-                .get("locator")
-                .and_then(Yaml::scalar_text)
-                .unwrap_or_default();
+        for ([source, quote, locator], at) in d.citations {
             if source_ids.contains(&SourceId::from(source.as_str())) {
                 citations.push(Citation {
                     source: source.into(),
@@ -674,7 +702,7 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
                 });
             } else {
                 warnings.push(Message::at(
-                    b.line(at),
+                    b.lines.line(at),
                     None,
                     format!("a citation of \"{source}\", which is not a source of the map, is kept in the notes"),
                 ));
@@ -697,17 +725,30 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
         nodes.push(node);
     }
     b.warnings.extend(warnings);
+    // What the map needs of the entities is in its nodes now, but for their keys (for
+    // warnings) and places (for the order): their tables go before the links are made.
+    let places: Vec<usize> = b
+        .entities
+        .iter()
+        .map(|e| e.defined_at.unwrap_or(e.at))
+        .collect();
+    let keys: Vec<Key> = std::mem::take(&mut b.entities)
+        .into_iter()
+        .map(|e| e.key)
+        .collect();
+    b.index = HashMap::new();
+    b.tags_seen = HashSet::new();
 
     // Links, each pair once.
     let mut seen: HashMap<(usize, usize), (bool, usize)> = HashMap::new();
     let mut links = Vec::new();
-    for &(from, to, supports, at) in &b.relations.clone() {
+    for (from, to, supports, at) in std::mem::take(&mut b.relations) {
         if from == to {
             b.warn(
                 at,
                 format!(
                     "{} cannot support or attack itself; that relation is left out",
-                    shown(&b.entities[from].key)
+                    shown(&keys[from])
                 ),
             );
             continue;
@@ -720,8 +761,8 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
                     at,
                     format!(
                         "{} both supports and attacks {}; argmap keeps the relation on line {first_line}",
-                        shown(&b.entities[from].key),
-                        shown(&b.entities[to].key)
+                        shown(&keys[from]),
+                        shown(&keys[to])
                     ),
                 );
             }
@@ -745,7 +786,8 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
     }
     // Nodes in the order they are defined (a reference may come before the definition).
     let mut order: Vec<usize> = (0..nodes.len()).collect();
-    order.sort_by_key(|&i| b.entities[i].defined_at.unwrap_or(b.entities[i].at));
+    order.sort_by_key(|&i| places[i]);
+    drop(keys);
     let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
     map.nodes = order.into_iter().filter_map(|i| slots[i].take()).collect();
     map.links = links;
@@ -796,7 +838,7 @@ pub fn to_map(text: &str, doc: Document, fallback_title: &str) -> Result<Importe
         ));
     }
     arrange_imported(&mut map);
-    crate::interchange::refuse_invalid(&map)?;
+    crate::interchange::refuse_invalid(&map).map_err(Failure::Import)?;
     // In file order; remarks about the whole file last.
     b.warnings.sort_by_key(|w| w.line.unwrap_or(usize::MAX));
     Ok(Imported {
