@@ -651,3 +651,45 @@ fn huge_fan_outs_and_many_loose_nodes_arrange_in_linear_time() {
     let map = arranged(map);
     assert_no_overlaps(&map);
 }
+
+/// The figures BENCHMARKS.md reports:
+/// `cargo test --test layout fit_report -- --ignored --nocapture`.
+#[test]
+#[ignore = "prints the fit table for BENCHMARKS.md"]
+fn fit_report() {
+    let mut maps = vec![(
+        "maps/khamenei-trump-dialogue.ron".to_owned(),
+        article_file(),
+    )];
+    for path in [
+        "tests/data/aifdb-nuclear.json",
+        "tests/data/ova3-car-free.json",
+        "tests/data/argdown-primer.argdown",
+        "tests/data/car-free-city.argdown",
+    ] {
+        maps.push((path.to_owned(), import(path)));
+    }
+    maps.push((
+        "corpus-shaped map (tests/layout.rs)".to_owned(),
+        corpus_like(),
+    ));
+    for n in [100, 300, 1_000, 10_000] {
+        maps.push((format!("argmap generate --nodes {n}"), generate(n, 1)));
+    }
+    println!("| map | nodes | direction | fit zoom | width:height |");
+    println!("|---|---:|---|---:|---:|");
+    for (name, map) in maps {
+        for direction in LayoutDirection::ALL {
+            let mut m = map.clone();
+            m.layout_direction = direction;
+            let m = arranged(m);
+            let (zoom, ratio) = fit_of(&m);
+            println!(
+                "| {name} | {} | {} | {:.0}% | {ratio:.2} |",
+                m.nodes.len(),
+                direction.as_str(),
+                zoom * 100.0
+            );
+        }
+    }
+}

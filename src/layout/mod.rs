@@ -1,26 +1,54 @@
-//! Automatic layout: arranges a map as a tidy layered tree, the way argument maps are read.
+//! Automatic layout: arranges a map as tidy layered trees, the way argument maps are read,
+//! packed into the shape of the window that shows them.
 //!
-//! The main claim is at the top; beneath each node stand the nodes that bear on it, its
+//! The main claim is at the top (at the bottom, or on the left, as the map's
+//! [`LayoutDirection`] says); beneath each node stand the nodes that bear on it, its
 //! supporters on the left and its opponents on the right; every row is as tall as its tallest
 //! card; cards keep at least [`H_GAP`] between them in a row and rows keep [`V_GAP`] between
 //! them. Nodes that bear on several others sit under the first of them in outline order (the
-//! other links are drawn as they are); trees not connected to the main claim, and nodes only in
-//! cycles, are laid out the same way to the right of the main tree. Pinned nodes never move,
-//! and the rest keep clear of them.
+//! other links are drawn as they are). Pinned nodes never move, and the rest keep clear of
+//! them.
+//!
+//! # Fitting the window (issue 16)
+//!
+//! A map of several trees and loose notes used to be one long row, and a claim with thirty
+//! premises one long line: Fit then showed it at a few percent, cards as blank blocks. Now:
+//!
+//! - **Trees are packed** in shelves (`pack.rs`): the main claim's tree first, then the
+//!   others tallest first, and every node linked to nothing in one grid; the shelf width is
+//!   the one that lets a canvas of the given ratio ([`CANVAS_ASPECT`] without a window) show
+//!   the whole largest.
+//! - **Children wrap** (`tidy.rs`): a node's children may be spread over several staggered
+//!   rows, the lower ones tucked under the gaps of the upper ones where their subtrees allow.
+//!   Each sibling still stands right of the one before, because the outline (and so the
+//!   order the user gave by moving cards) orders siblings left to right; a layout that broke
+//!   that order would be rearranged differently every time. How far to wrap is chosen per
+//!   map: each of a few limits is laid out and the one whose bounding box the canvas shows
+//!   largest is kept (more wrapping only when it gains 10%, as every wrapped row puts its
+//!   links past more cards). Maps of more than a few thousand nodes get a plain two-row
+//!   wrap, as no fit shows their text anyway.
 //!
 //! # Why a tidy tree and not Sugiyama (rust-sugiyama)
 //!
 //! Argument maps are trees with a few extra links, and a tidy tree (Reingold–Tilford with
 //! contours, see [`tidy`]) draws trees the way readers expect: each parent centred over its
-//! children, subtrees never interleaved, no tree link crossing another, the same input always
-//! giving the same picture. It runs in linear time without recursion, so 100,000 nodes or a
+//! children, a subtree's rows only ever tucked into rows its siblings leave empty, the same
+//! input always giving the same picture. It runs in linear time without recursion, so 100,000 nodes or a
 //! 50,000-deep chain are no trouble. The rust-sugiyama crate (0.4) solves the harder problem
 //! of general directed graphs: network-simplex layering, dummy nodes for long edges, repeated
 //! median sweeps to reduce crossings and Brandes–Köpf coordinates over petgraph. That costs
-//! far more time and memory on maps that are nearly trees, may interleave the subtrees of
+//! far more time and memory on maps that are nearly trees, may mix the subtrees of
 //! neighbouring claims, and has no notion of what argument maps need: supporters left of
 //! opponents, pinned cards, or a root that stays where the user put it. A few cross-links
 //! are better drawn over a clean tree than traded against its shape.
+//!
+//! # Growing up or right
+//!
+//! The tidy pass works across the rows and knows no direction: growing up mirrors the rows
+//! (each card on its row's lower edge); growing right makes the rows columns, [`COLUMN_GAP`]
+//! apart, with cards stacked [`V_GAP`] apart in each. Columns do not wrap: siblings there
+//! are ordered by their left edges like everywhere else, and a second column would reorder
+//! them.
 
 mod child;
 mod clear;
