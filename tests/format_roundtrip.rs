@@ -83,3 +83,29 @@ fn maps_without_a_presentation_stay_format_version_1() {
     assert!(text.contains("format_version: 2,"));
     assert_eq!(from_ron_str(&text).unwrap(), map);
 }
+
+#[test]
+fn a_layout_direction_is_saved_as_version_3_and_left_out_when_it_is_the_default() {
+    use argmap::model::LayoutDirection;
+    let mut map = argmap::bundled::article_map();
+    let text = to_ron_string(&map);
+    assert!(!text.contains("layout_direction"));
+    assert!(text.contains("format_version: 1,"));
+    for direction in [LayoutDirection::Up, LayoutDirection::Right] {
+        map.layout_direction = direction;
+        let text = to_ron_string(&map);
+        assert!(text.contains(&format!("layout_direction: {direction:?},")));
+        assert!(text.contains("format_version: 3,"));
+        assert_eq!(from_ron_str(&text).unwrap(), map);
+    }
+    // A file of an older version, which has no such field, opens with the default.
+    let old = "(format_version: 2, title: \"t\")";
+    assert_eq!(
+        from_ron_str(old).unwrap().layout_direction,
+        LayoutDirection::Down
+    );
+    // A direction argmap does not know is refused with its place.
+    let bad = "(format_version: 3, title: \"t\", layout_direction: Sideways)";
+    let e = from_ron_str(bad).unwrap_err();
+    assert!(e.pos.is_some(), "{e}");
+}

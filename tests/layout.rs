@@ -1,8 +1,12 @@
 //! The automatic layout: tidy, clear of overlaps, deterministic, respectful of pins.
 
 use argmap::generate::generate;
-use argmap::layout::{H_GAP, Scope, V_GAP, arrange, place_new_child};
-use argmap::model::{ArgumentMap, Link, Node, NodeId, NodeKind, Position, Relation, outline};
+use argmap::layout::{
+    CANVAS_ASPECT, COLUMN_GAP, H_GAP, Scope, V_GAP, arrange, arrange_to_fit, place_new_child,
+};
+use argmap::model::{
+    ArgumentMap, LayoutDirection, Link, Node, NodeId, NodeKind, Position, Relation, outline,
+};
 use std::collections::HashMap;
 
 /// The sizes Arrange uses for cards the canvas has not drawn yet.
@@ -280,8 +284,10 @@ fn a_subtree_is_arranged_under_its_root_and_nothing_else_moves() {
     assert_eq!(arrange(&map, &card_size, &Scope::Subtree(vec![])), vec![]);
 }
 
+/// Packing trees into the canvas's shape (issue 16) replaced "other trees to the right of
+/// the main tree": they may now stand beside or below it, but never on it.
 #[test]
-fn cycles_and_separate_trees_go_right_of_the_main_tree() {
+fn cycles_and_separate_trees_stand_clear_of_the_main_tree() {
     let mut map = ArgumentMap::new("parts");
     let add = |map: &mut ArgumentMap, id: &str, kind| {
         map.nodes.push(Node::new(
@@ -310,15 +316,18 @@ fn cycles_and_separate_trees_go_right_of_the_main_tree() {
     let map = arranged(map);
     assert_no_overlaps(&map);
     let pos = |id: &str| map.node(&id.into()).unwrap().pos;
-    let main_tree_right = ["main", "a", "b", "c"]
-        .iter()
-        .map(|id| pos(id).x + 240.0)
-        .fold(f32::NEG_INFINITY, f32::max);
+    // The main tree is one block: nothing else inside its bounding box.
+    let main_tree = ["main", "a", "b", "c"];
+    let (l, t) = main_tree.iter().fold((f32::MAX, f32::MAX), |(l, t), id| {
+        (l.min(pos(id).x), t.min(pos(id).y))
+    });
+    let (r, b) = main_tree.iter().fold((f32::MIN, f32::MIN), |(r, b), id| {
+        (r.max(pos(id).x + 240.0), b.max(pos(id).y + 60.0))
+    });
     for id in ["other", "o1", "loop1", "loop2", "alone"] {
-        assert!(
-            pos(id).x > main_tree_right,
-            "{id} is not right of the main tree"
-        );
+        let p = pos(id);
+        let inside = p.x < r && p.x + 240.0 > l && p.y < b && p.y + 60.0 > t;
+        assert!(!inside, "{id} is inside the main tree");
     }
     // c sits under a, its first parent in outline order.
     assert!(pos("c").y > pos("a").y);
@@ -382,6 +391,305 @@ fn a_new_child_goes_right_of_its_siblings_on_free_canvas() {
             if boxes[c].1 == t {
                 assert!(l >= boxes[c].2 + H_GAP);
             }
+        }
+    }
+}
+
+// ---- Fitting the window (issue 16) ----
+
+/// The canvas the issue measures: a 1600×1000 window with both side panels open.
+const CANVAS: (f32, f32) = (700.0, 820.0);
+
+/// The zoom "Fit map" shows `map` at in a `CANVAS`-sized canvas, through the window's own
+/// fitting (its margins included, no upper limit), and the map's width:height ratio.
+fn fit_of(map: &ArgumentMap) -> (f32, f32) {
+    let (mut l, mut t, mut r, mut b) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+    for (bl, bt, br, bb) in boxes(map) {
+        (l, t, r, b) = (l.min(bl), t.min(bt), r.max(br), b.max(bb));
+    }
+    let bounds = egui::Rect::from_min_max(egui::pos2(l, t), egui::pos2(r, b));
+    let canvas = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(CANVAS.0, CANVAS.1));
+    let zoom = argmap::app::Camera::fitting(canvas, bounds, f32::MAX).zoom;
+    (zoom, bounds.width() / bounds.height())
+}
+
+/// The layout's ratio is within 2.5 times the canvas's, either way.
+fn assert_canvas_shaped(what: &str, ratio: f32) {
+    let canvas = CANVAS.0 / CANVAS.1;
+    assert!(
+        ratio <= canvas * 2.5 && ratio >= canvas / 2.5,
+        "{what}: width:height {ratio:.2}, the canvas's {canvas:.2}"
+    );
+}
+
+fn import(path: &str) -> ArgumentMap {
+    let text = std::fs::read_to_string(path).unwrap();
+    let imported = if path.ends_with(".json") {
+        argmap::interchange::aif::read(&text, "t")
+    } else {
+        argmap::interchange::argdown::read(&text, "t")
+    };
+    imported.unwrap().map
+}
+
+fn article_file() -> ArgumentMap {
+    let text = std::fs::read_to_string("maps/khamenei-trump-dialogue.ron").unwrap();
+    argmap::format::from_ron_str(&text).unwrap()
+}
+
+#[test]
+fn the_arranged_article_map_fits_the_canvas_large_and_in_its_shape() {
+    let map = arranged(article_file());
+    assert_no_overlaps(&map);
+    let (zoom, ratio) = fit_of(&map);
+    // Issue 16 asks for 35%; before it, Arrange gave 13% (a strip about five times wider than
+    // tall). What the packing reaches today is held here so it cannot slip back.
+    assert!(zoom >= 0.29, "the article fits at {:.0}%", zoom * 100.0);
+    assert_canvas_shaped("the article", ratio);
+}
+
+#[test]
+fn imported_files_fit_the_canvas_at_ten_percent_or_more() {
+    for path in [
+        "tests/data/aifdb-nuclear.json",
+        "tests/data/ova3-car-free.json",
+        "tests/data/argdown-primer.argdown",
+        "tests/data/car-free-city.argdown",
+    ] {
+        // As after Arrange: OVA files keep the positions OVA gave their nodes.
+        let map = arranged(import(path));
+        assert_no_overlaps(&map);
+        let (zoom, ratio) = fit_of(&map);
+        assert!(zoom >= 0.10, "{path} fits at {:.0}%", zoom * 100.0);
+        assert_canvas_shaped(path, ratio);
+    }
+}
+
+/// A map shaped like a real AIFdb corpus of 179 nodes: several roots, a few claims with
+/// wide fan-outs of premises, chains, and many nodes linked to nothing.
+fn corpus_like() -> ArgumentMap {
+    let mut map = ArgumentMap::new("corpus");
+    let add = |map: &mut ArgumentMap, text_len: usize| {
+        let i = map.nodes.len();
+        let text = "word ".repeat(3 + (i * 7919) % text_len);
+        let kind = if i.is_multiple_of(5) {
+            NodeKind::Claim
+        } else {
+            NodeKind::Evidence
+        };
+        map.nodes
+            .push(Node::new(format!("n{i}"), kind, text, Position::default()));
+        format!("n{i}")
+    };
+    let link = |map: &mut ArgumentMap, from: &str, to: &str, i: usize| {
+        let relation = if i % 4 == 3 {
+            Relation::Opposes
+        } else {
+            Relation::Supports
+        };
+        map.links.push(Link::new(from, to, relation));
+    };
+    // Eight roots: fan-outs of 30, 20 and 12 premises, and five small trees with chains.
+    for (r, fan) in [30usize, 20, 12, 6, 5, 4, 4, 3].into_iter().enumerate() {
+        let root = add(&mut map, 30);
+        for k in 0..fan {
+            let child = add(&mut map, 40);
+            link(&mut map, &child, &root, k);
+            if r >= 3 && k.is_multiple_of(2) {
+                let grandchild = add(&mut map, 40);
+                link(&mut map, &grandchild, &child, k + 1);
+            }
+        }
+    }
+    while map.nodes.len() < 179 {
+        add(&mut map, 50);
+    }
+    map
+}
+
+#[test]
+fn a_corpus_shaped_map_fits_the_canvas_at_ten_percent_or_more() {
+    let map = arranged(corpus_like());
+    assert_eq!(map.nodes.len(), 179);
+    assert_no_overlaps(&map);
+    let (zoom, ratio) = fit_of(&map);
+    assert!(zoom >= 0.10, "the corpus fits at {:.1}%", zoom * 100.0);
+    assert_canvas_shaped("the corpus", ratio);
+}
+
+#[test]
+fn unlinked_nodes_are_gathered_in_a_grid_not_a_row() {
+    let mut map = ArgumentMap::new("loose");
+    for i in 0..60 {
+        map.nodes.push(Node::new(
+            format!("n{i}"),
+            NodeKind::Evidence,
+            "A loose note.",
+            Position::default(),
+        ));
+    }
+    let map = arranged(map);
+    assert_no_overlaps(&map);
+    let (_, ratio) = fit_of(&map);
+    assert_canvas_shaped("60 loose notes", ratio);
+}
+
+#[test]
+fn a_wide_canvas_gets_a_wider_packing_than_a_tall_one() {
+    let map = corpus_like();
+    let ratio_for = |aspect: f32| {
+        let mut m = map.clone();
+        let moves = arrange_to_fit(&m, &card_size, &Scope::All, aspect);
+        apply(&mut m, &moves);
+        assert_no_overlaps(&m);
+        fit_of(&m).1
+    };
+    assert!(ratio_for(3.0) > ratio_for(CANVAS_ASPECT));
+    assert!(ratio_for(CANVAS_ASPECT) > ratio_for(0.3));
+}
+
+#[test]
+fn a_node_with_many_children_wraps_them_into_rows() {
+    let mut map = ArgumentMap::new("fan");
+    map.nodes.push(Node::new(
+        "root",
+        NodeKind::Claim,
+        "Root",
+        Position::default(),
+    ));
+    for i in 0..40 {
+        map.nodes.push(Node::new(
+            format!("c{i}"),
+            NodeKind::Evidence,
+            "A premise.",
+            Position::default(),
+        ));
+        map.links
+            .push(Link::new(format!("c{i}"), "root", Relation::Supports));
+    }
+    let map = arranged(map);
+    assert_no_overlaps(&map);
+    let rows: std::collections::BTreeSet<i64> =
+        map.nodes[1..].iter().map(|n| n.pos.y as i64).collect();
+    assert!(
+        rows.len() >= 2,
+        "the 40 children stand in {} row(s)",
+        rows.len()
+    );
+    // Still in outline order left to right, so Arrange keeps the order the user gave.
+    for pair in map.nodes[1..].windows(2) {
+        assert!(pair[0].pos.x < pair[1].pos.x);
+    }
+    let (_, ratio) = fit_of(&map);
+    assert!(
+        ratio < 40.0 * 280.0 / 300.0 / 2.0,
+        "not one long row: {ratio:.1}"
+    );
+}
+
+#[test]
+fn each_direction_puts_children_on_its_side_of_their_parent() {
+    for direction in LayoutDirection::ALL {
+        for mut map in [generate(600, 3), article_file(), corpus_like()] {
+            map.layout_direction = direction;
+            let map = arranged(map);
+            assert_no_overlaps(&map);
+            let boxes = boxes(&map);
+            for (child, parent) in tree_parents(&map).iter().enumerate() {
+                let Some((p, _)) = *parent else { continue };
+                let (c, p) = (boxes[child], boxes[p]);
+                let ok = match direction {
+                    LayoutDirection::Down => c.1 >= p.3 + V_GAP,
+                    LayoutDirection::Up => c.3 + V_GAP <= p.1,
+                    LayoutDirection::Right => c.0 >= p.2 + COLUMN_GAP,
+                };
+                assert!(
+                    ok,
+                    "{direction:?}: {} is on the wrong side",
+                    map.nodes[child].id
+                );
+            }
+            // Arranging again moves nothing.
+            assert_eq!(
+                arrange(&map, &card_size, &Scope::All),
+                vec![],
+                "{direction:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn huge_fan_outs_and_many_loose_nodes_arrange_in_linear_time() {
+    // 100,000 premises of one claim and 100,000 nodes linked to nothing: a quadratic step
+    // anywhere (wrapping, packing, the grid) would take minutes here.
+    let mut map = ArgumentMap::new("huge");
+    map.nodes.push(Node::new(
+        "root",
+        NodeKind::Claim,
+        "Root",
+        Position::default(),
+    ));
+    for i in 0..100_000 {
+        map.nodes.push(Node::new(
+            format!("c{i}"),
+            NodeKind::Evidence,
+            "A premise.",
+            Position::default(),
+        ));
+        map.links
+            .push(Link::new(format!("c{i}"), "root", Relation::Supports));
+    }
+    for i in 0..100_000 {
+        map.nodes.push(Node::new(
+            format!("u{i}"),
+            NodeKind::Evidence,
+            "A loose note.",
+            Position::default(),
+        ));
+    }
+    let map = arranged(map);
+    assert_no_overlaps(&map);
+}
+
+/// The figures BENCHMARKS.md reports:
+/// `cargo test --test layout fit_report -- --ignored --nocapture`.
+#[test]
+#[ignore = "prints the fit table for BENCHMARKS.md"]
+fn fit_report() {
+    let mut maps = vec![(
+        "maps/khamenei-trump-dialogue.ron".to_owned(),
+        article_file(),
+    )];
+    for path in [
+        "tests/data/aifdb-nuclear.json",
+        "tests/data/ova3-car-free.json",
+        "tests/data/argdown-primer.argdown",
+        "tests/data/car-free-city.argdown",
+    ] {
+        maps.push((path.to_owned(), import(path)));
+    }
+    maps.push((
+        "corpus-shaped map (tests/layout.rs)".to_owned(),
+        corpus_like(),
+    ));
+    for n in [100, 300, 1_000, 10_000] {
+        maps.push((format!("argmap generate --nodes {n}"), generate(n, 1)));
+    }
+    println!("| map | nodes | direction | fit zoom | width:height |");
+    println!("|---|---:|---|---:|---:|");
+    for (name, map) in maps {
+        for direction in LayoutDirection::ALL {
+            let mut m = map.clone();
+            m.layout_direction = direction;
+            let m = arranged(m);
+            let (zoom, ratio) = fit_of(&m);
+            println!(
+                "| {name} | {} | {} | {:.0}% | {ratio:.2} |",
+                m.nodes.len(),
+                direction.as_str(),
+                zoom * 100.0
+            );
         }
     }
 }

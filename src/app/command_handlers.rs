@@ -284,7 +284,9 @@ impl ArgmapApp {
 
     /// Auto-layout as one undoable step.
     fn arrange(&mut self, scope: crate::layout::Scope) {
-        let moves = crate::layout::arrange(self.doc.map(), &self.card_size_of(), &scope);
+        let aspect = self.view.canvas_rect.aspect_ratio();
+        let moves =
+            crate::layout::arrange_to_fit(self.doc.map(), &self.card_size_of(), &scope, aspect);
         if moves.is_empty() {
             self.message = Some("Already arranged.".into());
             return;

@@ -1,5 +1,6 @@
 //! The command line: `argmap [FILE]`, `argmap check`, `argmap export`.
 
+mod arrange;
 mod check;
 mod completions;
 mod diff;
@@ -53,6 +54,19 @@ pub enum Command {
         /// Map files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Lay out a map file as Arrange does in the window, and write it back.
+    ///
+    /// The trees are packed into the shape of a window's canvas; pinned nodes stay put.
+    /// --direction is saved with the map, so later arranging keeps it. Exits 0 when the map
+    /// was arranged, 2 when the file cannot be read or has errors (printed as
+    /// FILE:LINE:COL: error: message; the file is left as it is).
+    Arrange {
+        /// The map file to arrange.
+        file: PathBuf,
+        /// Which way the trees grow from their roots (default: the map's own, else down).
+        #[arg(long, value_enum)]
+        direction: Option<arrange::Direction>,
     },
     /// Rewrite map files in the canonical form argmap saves (like `cargo fmt`).
     ///
@@ -174,6 +188,7 @@ pub enum Command {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { files } => check::run(&files),
+        Command::Arrange { file, direction } => arrange::run(&file, direction),
         Command::Export {
             file,
             to,

@@ -261,6 +261,14 @@ pub fn diff(old: &ArgumentMap, new: &ArgumentMap) -> MapDiff {
         )));
     }
 
+    if old.layout_direction != new.layout_direction {
+        entries.push(Entry::Map(change(
+            "layout direction",
+            old.layout_direction.as_str().to_owned(),
+            new.layout_direction.as_str().to_owned(),
+        )));
+    }
+
     let (old_keys, new_keys) = (
         keyed(old.nodes.iter().map(|n| &n.id)),
         keyed(new.nodes.iter().map(|n| &n.id)),

@@ -669,7 +669,13 @@ pub fn merge(base: &ArgumentMap, ours: &ArgumentMap, theirs: &ArgumentMap) -> Me
             o,
             t,
             map,
-            [title, description, main_claim, presentation]
+            [
+                title,
+                description,
+                main_claim,
+                presentation,
+                layout_direction
+            ]
         );
     }
     map.nodes = m.nodes();

@@ -1,17 +1,20 @@
 //! The versioned RON schema and its conversion to and from [`ArgumentMap`].
 
 use super::{Diagnostic, TextPos};
-use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Source, Step};
+use crate::model::{
+    ArgumentMap, Citation, LayoutDirection, Link, Node, NodeId, NodeKind, Source, Step,
+};
 use ron::value::RawValue;
 use serde::{Deserialize, Serialize};
 
 /// The format version this argmap writes. Files of this version and every older one load;
 /// newer ones are refused with a message, never half-read.
 ///
-/// Version history: 1 — the first release; 2 — adds the optional `presentation`.
+/// Version history: 1 — the first release; 2 — adds the optional `presentation`; 3 — adds
+/// the optional `layout_direction`.
 /// A map is written with the lowest version that can hold it, so maps without a
 /// presentation still open in argmap releases that read only version 1.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Ron's default recursion limit (128) is far deeper than a map needs (about 6 levels) and
 /// still keeps a hostile file of nested brackets from overflowing the stack.
@@ -32,6 +35,8 @@ struct FileOut<'a> {
     sources: &'a [Source],
     #[serde(skip_serializing_if = "Option::is_none")]
     presentation: Option<&'a [Step]>,
+    #[serde(skip_serializing_if = "LayoutDirection::is_default")]
+    layout_direction: LayoutDirection,
 }
 
 /// A node as written: like [`crate::model::Node`], but with its position on one line, `pos: (x: 1, y: 2)`.
@@ -85,6 +90,8 @@ struct FileIn {
     sources: Vec<Source>,
     #[serde(default)]
     presentation: Option<Vec<Step>>,
+    #[serde(default)]
+    layout_direction: LayoutDirection,
 }
 
 /// Reads only the version, ignoring everything else, so a newer file is refused with a
@@ -190,6 +197,7 @@ pub fn from_ron_str(text: &str) -> Result<ArgumentMap, FormatError> {
         links: file.links,
         sources: file.sources,
         presentation: file.presentation,
+        layout_direction: file.layout_direction,
     })
 }
 
@@ -219,7 +227,13 @@ fn find_version_pos(text: &str) -> Option<TextPos> {
 
 /// The lowest format version that holds everything in `map`.
 pub fn version_of(map: &ArgumentMap) -> u32 {
-    if map.presentation.is_some() { 2 } else { 1 }
+    if !map.layout_direction.is_default() {
+        3
+    } else if map.presentation.is_some() {
+        2
+    } else {
+        1
+    }
 }
 
 /// The map as pretty RON: fixed field order, list order as in the map, whole-unit positions,
@@ -246,6 +260,7 @@ pub fn to_ron_string(map: &ArgumentMap) -> String {
         links: map.links.iter().map(one_line).collect(),
         sources: &map.sources,
         presentation: map.presentation.as_deref(),
+        layout_direction: map.layout_direction,
     };
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")

@@ -3,7 +3,7 @@
 use super::V_GAP;
 use super::clear::{Card, Grid};
 use super::forest::{Forest, NONE};
-use crate::model::ArgumentMap;
+use crate::model::{ArgumentMap, LayoutDirection};
 use std::ops::Range;
 
 /// The layout being built: a card for every placed node.
@@ -12,46 +12,79 @@ pub struct Layout<'a> {
     pub forest: &'a Forest,
     pub sizes: &'a [(f64, f64)],
     pub offset: &'a [f64],
+    /// Extra rows a wrapped leaf stands below the row under its parent (see `tidy`).
+    pub lift: &'a [u32],
+    pub direction: LayoutDirection,
+    /// Space between one row (a column, growing right) and the next.
+    pub layer_gap: f64,
     pub cards: Vec<Option<Card>>,
     /// The runs of `forest.order` placed, in order.
     pub runs: Vec<Range<usize>>,
 }
 
 impl Layout<'_> {
-    /// Places one tree or subtree (a run of the forest's order) with its root's centre at `x`
-    /// and its top row at `top`.
-    pub fn place(&mut self, run: Range<usize>, x: f64, top: f64) {
+    /// Places one tree or subtree (a run of the forest's order) with its root's top-left
+    /// corner at (`left`, `top`), growing in the layout's direction.
+    pub fn place(&mut self, run: Range<usize>, left: f64, top: f64) {
         let forest = self.forest;
         let nodes = &forest.order[run.clone()];
-        let base = forest.depth[nodes[0] as usize];
-        let mut heights: Vec<f64> = Vec::new();
-        for &v in nodes {
-            let row = (forest.depth[v as usize] - base) as usize;
-            if heights.len() <= row {
-                heights.resize(row + 1, 0.0);
+        let right = self.direction == LayoutDirection::Right;
+        // A card's size across the rows (breadth) and along them (depth).
+        let sizes_of = self.sizes;
+        let breadth = |v: usize| {
+            let (w, h) = sizes_of[v];
+            if right { h } else { w }
+        };
+        let depth = |v: usize| {
+            let (w, h) = sizes_of[v];
+            if right { w } else { h }
+        };
+        // Rows: the root's is 0, each child's the next after its parent's, plus its lift.
+        let mut row = vec![0u32; nodes.len()];
+        let mut sizes: Vec<f64> = Vec::new();
+        for (k, &v) in nodes.iter().enumerate() {
+            let v = v as usize;
+            if k > 0 {
+                let parent = forest.rank[forest.parent[v] as usize] as usize - run.start;
+                row[k] = row[parent] + 1 + self.lift[v];
             }
-            heights[row] = heights[row].max(self.sizes[v as usize].1);
+            let r = row[k] as usize;
+            if sizes.len() <= r {
+                sizes.resize(r + 1, 0.0);
+            }
+            sizes[r] = sizes[r].max(depth(v));
         }
-        // Rows start on whole units, so rounding never eats into the vertical gap.
-        let mut tops = Vec::with_capacity(heights.len());
-        let mut y = top;
-        for h in &heights {
-            tops.push(y);
-            y = (y + h).ceil() + f64::from(V_GAP);
+        // Rows start on whole units, so rounding never eats into the gap between them.
+        let mut starts = Vec::with_capacity(sizes.len());
+        let mut at = 0.0;
+        for size in &sizes {
+            starts.push(at);
+            at = (at + size).ceil() + self.layer_gap;
         }
+        let root = nodes[0] as usize;
+        let (root_breadth, root_depth) = (breadth(root), depth(root));
         let mut centre = vec![0.0; nodes.len()];
         for (k, &v) in nodes.iter().enumerate() {
             let v = v as usize;
-            centre[k] = if k == 0 {
-                x
-            } else {
-                let parent = forest.parent[v] as usize;
-                centre[forest.rank[parent] as usize - run.start] + self.offset[v]
-            };
+            if k > 0 {
+                let parent = forest.rank[forest.parent[v] as usize] as usize - run.start;
+                centre[k] = centre[parent] + self.offset[v];
+            }
+            let (b, d) = (breadth(v), depth(v));
+            // Across: centred on the tree's line; along: at the start of its row.
+            let across = centre[k] - b / 2.0 + root_breadth / 2.0;
+            let along = starts[row[k] as usize];
             let (width, height) = self.sizes[v];
+            let (card_left, card_top) = match self.direction {
+                LayoutDirection::Down => (left + across, top + along),
+                // Rows mirrored upwards, each card on its row's lower edge, the root's top
+                // where it was.
+                LayoutDirection::Up => (left + across, top + root_depth - along - d),
+                LayoutDirection::Right => (left + along, top + across),
+            };
             self.cards[v] = Some(Card {
-                left: centre[k] - width / 2.0,
-                top: tops[(forest.depth[v] - base) as usize],
+                left: card_left,
+                top: card_top,
                 width,
                 height,
             });

@@ -17,6 +17,44 @@ pub struct ArgumentMap {
     /// The talk's steps, when the presenter has arranged them; `None` walks the argument in
     /// its default order (see [`crate::model::default_steps`]).
     pub presentation: Option<Vec<crate::model::Step>>,
+    /// Which way Arrange grows the map's trees from their roots; saved with the map so every
+    /// later Arrange (in the window or `argmap arrange`) keeps the author's choice.
+    pub layout_direction: LayoutDirection,
+}
+
+/// Which way Arrange lays out the trees: where a node's children go relative to it.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum LayoutDirection {
+    /// Children below what they bear on: the main claim at the top.
+    #[default]
+    Down,
+    /// Children above what they bear on: the main claim at the bottom, as Rationale draws.
+    Up,
+    /// Children to the right of what they bear on: the main claim on the left.
+    Right,
+}
+
+impl LayoutDirection {
+    pub const ALL: [LayoutDirection; 3] = [
+        LayoutDirection::Down,
+        LayoutDirection::Up,
+        LayoutDirection::Right,
+    ];
+
+    /// The word used on the command line and in messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LayoutDirection::Down => "down",
+            LayoutDirection::Up => "up",
+            LayoutDirection::Right => "right",
+        }
+    }
+
+    pub fn is_default(&self) -> bool {
+        *self == LayoutDirection::default()
+    }
 }
 
 impl ArgumentMap {

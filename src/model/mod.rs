@@ -18,7 +18,7 @@ pub use child::{child_relation, tab_child};
 pub use ids::{NodeId, SourceId};
 pub use index::MapIndex;
 pub use link::{Link, Relation};
-pub use map::ArgumentMap;
+pub use map::{ArgumentMap, LayoutDirection};
 pub use node::{Citation, Node, NodeKind, Position};
 pub use outline::{Outline, OutlineRow, outline, outline_with_ends};
 pub use presentation::{Step, default_steps, relation_word};

@@ -60,6 +60,7 @@ impl ArgumentMap {
             links,
             sources,
             presentation: None,
+            layout_direction: self.layout_direction,
         }
     }
 }
