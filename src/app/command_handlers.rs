@@ -52,6 +52,23 @@ impl ArgmapApp {
         }
     }
 
+    /// Undoes (or redoes) one step, bringing back the selection of that state.
+    fn step_history(&mut self, undo: bool) {
+        let before = self.doc.version();
+        let (done, verb, what) = if undo {
+            (self.doc.undo(), "Undid", "undo")
+        } else {
+            (self.doc.redo(), "Redid", "redo")
+        };
+        self.message = Some(match done {
+            Some(label) => {
+                self.restore_selection(before);
+                format!("{verb} {label}.")
+            }
+            None => format!("Nothing to {what}."),
+        });
+    }
+
     /// After an undo or redo from state `left`: remember the selection it was left with and
     /// bring back the one the new state had when it was last left (the selection at the edit).
     fn restore_selection(&mut self, left: crate::edit::Version) {
@@ -85,26 +102,8 @@ impl ArgmapApp {
             Action::ExportPresentation => self.open_presentation_export(ctx),
             Action::Import => self.ask_then(super::prompt::Then::Import(None)),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Action::Undo => {
-                let before = self.doc.version();
-                match self.doc.undo() {
-                    Some(what) => {
-                        self.restore_selection(before);
-                        self.message = Some(format!("Undid {what}."));
-                    }
-                    None => self.message = Some("Nothing to undo.".into()),
-                }
-            }
-            Action::Redo => {
-                let before = self.doc.version();
-                match self.doc.redo() {
-                    Some(what) => {
-                        self.restore_selection(before);
-                        self.message = Some(format!("Redid {what}."));
-                    }
-                    None => self.message = Some("Nothing to redo.".into()),
-                }
-            }
+            Action::Undo => self.step_history(true),
+            Action::Redo => self.step_history(false),
             Action::Copy => {
                 self.copy(ctx);
             }
