@@ -102,7 +102,6 @@ impl Derived {
             .iter()
             .map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
             .collect();
-        self.main = map.main_claim().and_then(|id| self.index.get(id).copied());
     }
 
     /// Updates the index and link ends for the nodes and links `change` inserted and

@@ -70,28 +70,26 @@ impl Document {
     /// Applies an edit as one undoable step.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         // What changed is read from the edit and from the inverse it leaves on the undo
-        // stack (which says where removed items were). The copy of the edit is of its ids
-        // and texts only, small beside what the caches would otherwise rebuild.
-        let forward = edit.clone();
+        // stack (which says where removed items were).
+        let change = Change::before(&edit);
         self.history.apply(Arc::make_mut(&mut self.map), edit)?;
-        let change = change_of(&forward, self.history.next_undo());
-        self.changes.record(change);
+        self.changes.record(change.after(self.history.next_undo()));
         Ok(())
     }
 
     pub fn undo(&mut self) -> Option<&'static str> {
-        let forward = self.history.next_undo()?.clone();
+        let change = Change::before(self.history.next_undo()?);
         let done = self.history.undo(Arc::make_mut(&mut self.map));
-        let change = change_of(&forward, done.and(self.history.next_redo()));
-        self.changes.record(change);
+        self.changes
+            .record(change.after(done.and(self.history.next_redo())));
         done
     }
 
     pub fn redo(&mut self) -> Option<&'static str> {
-        let forward = self.history.next_redo()?.clone();
+        let change = Change::before(self.history.next_redo()?);
         let done = self.history.redo(Arc::make_mut(&mut self.map));
-        let change = change_of(&forward, done.and(self.history.next_undo()));
-        self.changes.record(change);
+        self.changes
+            .record(change.after(done.and(self.history.next_undo())));
         done
     }
 
@@ -153,13 +151,5 @@ fn release_freed_memory() {
         unsafe {
             malloc_trim(0);
         }
-    }
-}
-
-/// What applying `forward` changed, given the inverse it left (none: it failed to apply).
-fn change_of(forward: &Edit, inverse: Option<&Edit>) -> Change {
-    match inverse {
-        Some(inverse) => Change::of_applied(forward, inverse),
-        None => Change::everything(),
     }
 }

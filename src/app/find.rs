@@ -102,10 +102,9 @@ impl FindState {
             let mut changed = false;
             if !change.shifts.is_empty() {
                 // Indices move with the nodes inserted and removed before them.
-                let before = self.found.len();
                 let moved = self.found.iter().filter_map(|&i| change.node_after(i));
                 let moved: Vec<usize> = moved.collect();
-                changed |= moved.len() != before || moved != self.found;
+                changed |= moved != self.found;
                 self.found = moved;
             }
             let inserted = change.inserted_nodes().into_iter();

@@ -58,12 +58,35 @@ impl Change {
     /// insertion's index is in the edit, a removal's in its inverse. An edit and its inverse
     /// change the same things, so this also describes undoing or redoing it.
     pub fn of_applied(edit: &Edit, inverse: &Edit) -> Self {
+        Self::before(edit).after(Some(inverse))
+    }
+
+    /// What `edit` will change, read before it is applied (applying consumes it); complete
+    /// it with [`Change::after`] and the inverse the edit returned.
+    pub fn before(edit: &Edit) -> Self {
         let mut change = Self::default();
         change.add_edit(edit);
-        if !change.rebuild {
-            change.add_removal_indices(inverse);
-        }
         change
+    }
+
+    /// The change read [`Change::before`] an edit, completed with the inverse it returned
+    /// (`None`: the edit did not apply after all).
+    pub fn after(mut self, inverse: Option<&Edit>) -> Self {
+        match inverse {
+            Some(inverse) if !self.rebuild => self.add_removal_indices(inverse),
+            Some(_) => {}
+            None => self = Self::everything(),
+        }
+        self
+    }
+
+    /// How many nodes this change inserted and removed.
+    pub fn node_counts(&self) -> (usize, usize) {
+        let count = |f: fn(&Shift) -> bool| self.shifts.iter().filter(|s| f(s)).count();
+        (
+            count(|s| matches!(s, Shift::NodeInserted(_))),
+            count(|s| matches!(s, Shift::NodeRemoved(_))),
+        )
     }
 
     /// What applying `edit` changes, without its inverse: where nodes or links were removed
@@ -255,12 +278,7 @@ fn insertions(edit: &Edit, nodes: &mut Vec<usize>, links: &mut Vec<usize>) {
 /// Final positions of the items inserted by `shifts` (of one list, picked by `of`).
 fn inserted(shifts: &[Shift], of: impl Fn(Shift) -> Option<(bool, usize)>) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
-    for &(insert, i) in shifts
-        .iter()
-        .filter_map(|s| of(*s))
-        .collect::<Vec<_>>()
-        .iter()
-    {
+    for (insert, i) in shifts.iter().filter_map(|s| of(*s)) {
         if insert {
             for p in &mut out {
                 if *p >= i {

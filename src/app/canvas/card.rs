@@ -54,11 +54,11 @@ impl CardSizes {
         if let Some(change) = change
             && !change.rebuild
             && !change.main
-            && self.rects.len() + inserted(&change) == map.nodes.len() + removed(&change)
+            && let (inserted, removed) = change.node_counts()
+            && self.rects.len() + inserted == map.nodes.len() + removed
             && change.shift_nodes(&mut self.rects, Rect::NOTHING)
         {
-            let inserted = change.inserted_nodes();
-            for i in inserted {
+            for i in change.inserted_nodes() {
                 if let Some(node) = map.nodes.get(i) {
                     self.rects[i] = self.rect(node, derived.is_main(i));
                 }
@@ -107,16 +107,6 @@ impl CardSizes {
     pub fn retain(&mut self, keep: impl Fn(&NodeId) -> bool) {
         self.measured.retain(|id, _| keep(id));
     }
-}
-
-fn inserted(change: &crate::edit::Change) -> usize {
-    let count = |s: &&crate::edit::Shift| matches!(s, crate::edit::Shift::NodeInserted(_));
-    change.shifts.iter().filter(count).count()
-}
-
-fn removed(change: &crate::edit::Change) -> usize {
-    let count = |s: &&crate::edit::Shift| matches!(s, crate::edit::Shift::NodeRemoved(_));
-    change.shifts.iter().filter(count).count()
 }
 
 fn content_key(node: &Node, is_main: bool) -> u64 {
