@@ -6,8 +6,8 @@ use super::camera::Camera;
 use super::canvas::{CanvasRequest, fit_camera};
 use super::clipboard::{self, Pasted};
 use super::commands::Action;
-use super::find::FindRequest;
 use super::navigate::{self, Direction};
+use super::panels::find::FindRequest;
 use super::view::{EditTarget, Reveal, TextEditing};
 use crate::edit::{self, Edit};
 use crate::model::{
@@ -40,13 +40,13 @@ impl ArgmapApp {
         let (before, selection) = (self.doc.version(), self.view.selection.clone());
         match self.doc.apply(edit) {
             Ok(()) => {
-                self.selections.leave(before, &selection);
-                self.message = None;
+                self.view.selections.leave(before, &selection);
+                self.window.message = None;
                 self.refresh_derived();
                 true
             }
             Err(e) => {
-                self.message = Some(format!("Not done: {e}."));
+                self.window.message = Some(format!("Not done: {e}."));
                 false
             }
         }
@@ -60,7 +60,7 @@ impl ArgmapApp {
         } else {
             (self.doc.redo(), "Redid", "redo")
         };
-        self.message = Some(match done {
+        self.window.message = Some(match done {
             Some(label) => {
                 self.restore_selection(before);
                 format!("{verb} {label}.")
@@ -72,8 +72,8 @@ impl ArgmapApp {
     /// After an undo or redo from state `left`: remember the selection it was left with and
     /// bring back the one the new state had when it was last left (the selection at the edit).
     fn restore_selection(&mut self, left: crate::edit::Version) {
-        self.selections.leave(left, &self.view.selection);
-        if let Some(selection) = self.selections.arrive(self.doc.version()) {
+        self.view.selections.leave(left, &self.view.selection);
+        if let Some(selection) = self.view.selections.arrive(self.doc.version()) {
             self.view.selection = selection.clone();
         }
     }
@@ -90,8 +90,8 @@ impl ArgmapApp {
     fn perform_inner(&mut self, action: Action, ctx: &egui::Context) {
         let rect = self.view.canvas_rect;
         match action {
-            Action::New => self.ask_then(super::prompt::Then::New),
-            Action::Open => self.ask_then(super::prompt::Then::Open(None)),
+            Action::New => self.ask_then(super::overlays::prompt::Then::New),
+            Action::Open => self.ask_then(super::overlays::prompt::Then::Open(None)),
             Action::Save => {
                 self.save();
             }
@@ -100,7 +100,7 @@ impl ArgmapApp {
             }
             Action::Export => self.open_export_dialog(ctx),
             Action::ExportPresentation => self.open_presentation_export(ctx),
-            Action::Import => self.ask_then(super::prompt::Then::Import(None)),
+            Action::Import => self.ask_then(super::overlays::prompt::Then::Import(None)),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::Undo => self.step_history(true),
             Action::Redo => self.step_history(false),
@@ -129,7 +129,8 @@ impl ArgmapApp {
                     self.start_linked_node(parent, kind);
                 }
                 None => {
-                    self.message = Some("Select a node first: Tab adds a node linked to it.".into())
+                    self.window.message =
+                        Some("Select a node first: Tab adds a node linked to it.".into())
                 }
             },
             Action::AddClaim | Action::AddEvidence | Action::AddCounterpoint => {
@@ -148,10 +149,10 @@ impl ArgmapApp {
             }
             Action::EditText => match self.view.selection.primary().cloned() {
                 Some(id) => self.start_editing(id),
-                None => self.message = Some("Select a node to edit its text.".into()),
+                None => self.window.message = Some("Select a node to edit its text.".into()),
             },
-            Action::Find => self.find.open(),
-            Action::CommandPalette => self.palette.toggle(),
+            Action::Find => self.panels.find.open(),
+            Action::CommandPalette => self.overlays.palette.toggle(),
             Action::FitMap if rect.is_positive() => {
                 self.view.camera = fit_camera(self.doc.map(), &self.derived, &self.sizes, rect);
             }
@@ -164,10 +165,10 @@ impl ArgmapApp {
                 self.view.camera.zoom_around(rect, rect.center(), factor);
             }
             Action::UiLarger => {
-                self.set_ui_scale(ctx, super::ui_scale::larger(self.settings.ui_scale))
+                self.set_ui_scale(ctx, super::ui_scale::larger(self.window.settings.ui_scale))
             }
             Action::UiSmaller => {
-                self.set_ui_scale(ctx, super::ui_scale::smaller(self.settings.ui_scale))
+                self.set_ui_scale(ctx, super::ui_scale::smaller(self.window.settings.ui_scale))
             }
             Action::UiReset => self.set_ui_scale(ctx, super::ui_scale::DEFAULT),
             Action::ClearSelection => self.view.selection.clear(),
@@ -176,16 +177,17 @@ impl ArgmapApp {
                     self.go(direction);
                 }
             }
-            Action::ToggleOutline => self.settings.show_outline ^= true,
-            Action::ToggleInspector => self.settings.show_inspector ^= true,
-            Action::ToggleLegend => self.settings.show_legend ^= true,
-            Action::ShowShortcuts => self.show_shortcuts = true,
+            Action::ToggleOutline => self.window.settings.show_outline ^= true,
+            Action::ToggleInspector => self.window.settings.show_inspector ^= true,
+            Action::ToggleLegend => self.window.settings.show_legend ^= true,
+            Action::ShowShortcuts => self.overlays.show_shortcuts = true,
             Action::Present => self.start_presenting(ctx),
             Action::ArrangeAll => self.arrange(crate::layout::Scope::All),
             Action::ArrangeSelection => {
                 let roots = self.view.selection.nodes().to_vec();
                 if roots.is_empty() {
-                    self.message = Some("Select the nodes whose subtrees to arrange.".into());
+                    self.window.message =
+                        Some("Select the nodes whose subtrees to arrange.".into());
                 } else {
                     self.arrange(crate::layout::Scope::Subtree(roots));
                 }
@@ -202,7 +204,7 @@ impl ArgmapApp {
                     .map(|id| Edit::SetPinned { id, pinned: pin })
                     .collect();
                 if self.apply(Edit::Batch(edits)) {
-                    self.message = Some(
+                    self.window.message = Some(
                         if pin {
                             "Pinned: arranging leaves it in place."
                         } else {
@@ -217,14 +219,14 @@ impl ArgmapApp {
 
     /// File → Open recent: the n-th file of the recent-files list.
     pub(super) fn open_recent(&mut self, i: usize) {
-        if let Some(path) = self.settings.recent.get(i).cloned() {
+        if let Some(path) = self.window.settings.recent.get(i).cloned() {
             crate::crash::note_command("Open recent");
-            self.ask_then(super::prompt::Then::Open(Some(path)));
+            self.ask_then(super::overlays::prompt::Then::Open(Some(path)));
         }
     }
 
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.text_edit_focused() || self.was_typing;
+        let typing = ctx.text_edit_focused() || self.window.was_typing;
         // Shortcuts with more modifiers first: egui matches `F` on Shift+F too.
         let mut candidates: Vec<(Action, egui::KeyboardShortcut)> = Action::iter()
             .filter(|a| !a.is_clipboard())
@@ -239,7 +241,9 @@ impl ArgmapApp {
                 continue;
             }
             // Esc closes the find bar or cancels typing before it clears the selection.
-            if action == Action::ClearSelection && (self.view.editing.is_some() || self.find.open) {
+            if action == Action::ClearSelection
+                && (self.view.editing.is_some() || self.panels.find.open)
+            {
                 continue;
             }
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
@@ -268,12 +272,12 @@ impl ArgmapApp {
     fn copy(&mut self, ctx: &egui::Context) -> bool {
         let ids = self.view.selection.nodes().to_vec();
         if ids.is_empty() {
-            self.message = Some("Select nodes to copy.".into());
+            self.window.message = Some("Select nodes to copy.".into());
             return false;
         }
         let fragment = clipboard::fragment(self.doc.map(), &ids);
         ctx.copy_text(crate::format::to_ron_string(&fragment));
-        self.message = Some(format!(
+        self.window.message = Some(format!(
             "Copied {} node{}.",
             ids.len(),
             if ids.len() == 1 { "" } else { "s" }
@@ -287,12 +291,12 @@ impl ArgmapApp {
         let moves =
             crate::layout::arrange_to_fit(self.doc.map(), &self.card_size_of(), &scope, aspect);
         if moves.is_empty() {
-            self.message = Some("Already arranged.".into());
+            self.window.message = Some("Already arranged.".into());
             return;
         }
         let n = moves.len();
         if self.apply(Edit::Move { moves }) {
-            self.message = Some(format!(
+            self.window.message = Some(format!(
                 "Arranged {n} node{} (Ctrl+Z to undo).",
                 if n == 1 { "" } else { "s" }
             ));
@@ -342,7 +346,7 @@ impl ArgmapApp {
         };
         let (edit, ids) = edit::insert_fragment(self.doc.map(), &fragment, (offset.x, offset.y));
         if self.apply(edit) {
-            self.message = Some(format!(
+            self.window.message = Some(format!(
                 "Pasted {} node{}.",
                 ids.len(),
                 if ids.len() == 1 { "" } else { "s" }
@@ -358,12 +362,12 @@ impl ArgmapApp {
         }
         let ids = self.view.selection.nodes().to_vec();
         if ids.is_empty() {
-            self.message = Some("Select nodes or a link to delete.".into());
+            self.window.message = Some("Select nodes or a link to delete.".into());
             return;
         }
         let n = ids.len();
         if self.apply(edit::delete_nodes(self.doc.map(), &ids)) {
-            self.message = Some(format!(
+            self.window.message = Some(format!(
                 "Deleted {n} node{} (Ctrl+Z to undo).",
                 if n == 1 { "" } else { "s" }
             ));
@@ -395,7 +399,7 @@ impl ArgmapApp {
                 self.view.camera = Camera::fitting(self.view.canvas_rect, bounds, 1.5);
             }
             Some(_) => {}
-            None => self.message = Some("Select one or more nodes to zoom to them.".into()),
+            None => self.window.message = Some("Select one or more nodes to zoom to them.".into()),
         }
     }
 
@@ -477,7 +481,7 @@ impl ArgmapApp {
         let text = editing.buffer.trim().to_owned();
         if text.is_empty() {
             if matches!(editing.target, EditTarget::Existing(_)) {
-                self.message =
+                self.window.message =
                     Some("A node needs some text; press Esc to keep the old text.".into());
                 self.view.editing = Some(TextEditing {
                     fresh: true,
@@ -541,7 +545,7 @@ impl ArgmapApp {
                     index: self.doc.map().links.len(),
                     link,
                 }) {
-                    self.message = Some(format!(
+                    self.window.message = Some(format!(
                         "Linked: {} (right-click the link to change).",
                         relation.as_str()
                     ));
@@ -584,9 +588,14 @@ impl ArgmapApp {
     pub(super) fn refresh_find(&mut self) {
         let map = self.doc.map();
         let (changes, index) = (self.derived.changes(), &self.derived.index);
-        if self.find.open && self.find.refresh(map, changes, index) {
-            self.view.highlight = (!self.find.query.trim().is_empty()).then(|| {
-                let ids = self.find.found().iter().map(|&i| map.nodes[i].id.clone());
+        if self.panels.find.open && self.panels.find.refresh(map, changes, index) {
+            self.view.highlight = (!self.panels.find.query.trim().is_empty()).then(|| {
+                let ids = self
+                    .panels
+                    .find
+                    .found()
+                    .iter()
+                    .map(|&i| map.nodes[i].id.clone());
                 std::sync::Arc::new(ids.collect())
             });
         }
@@ -596,7 +605,7 @@ impl ArgmapApp {
         match request {
             FindRequest::GoTo(id) => self.select_and_reveal(id, Reveal::Centre),
             FindRequest::Close => {
-                self.find.open = false;
+                self.panels.find.open = false;
                 self.view.highlight = None;
                 self.view.focus_canvas = true;
             }

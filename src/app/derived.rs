@@ -350,7 +350,7 @@ mod tests {
     fn facts_followed_through_edits_equal_facts_rebuilt() {
         use crate::app::canvas::CardSizes;
         use crate::app::document::Document;
-        use crate::app::find::{FindState, matches};
+        use crate::app::panels::find::{FindState, matches};
         use crate::edit::{Edit, delete_nodes};
         use crate::model::{Link, Relation};
         let mut map = map_of(40);

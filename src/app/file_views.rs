@@ -4,7 +4,7 @@
 
 use super::ArgmapApp;
 use super::camera::Camera;
-use super::library::{LeftTab, RightTab};
+use super::panels::{LeftTab, RightTab};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -63,8 +63,8 @@ impl ArgmapApp {
     fn current_file_view(&self) -> FileView {
         FileView {
             camera: self.view.camera,
-            left_tab: self.left_tab,
-            right_tab: self.right_tab,
+            left_tab: self.panels.left,
+            right_tab: self.panels.right,
         }
     }
 
@@ -72,51 +72,57 @@ impl ArgmapApp {
     /// Save as), remembers how the previous one was left and shows the new one as it was left.
     pub(super) fn follow_file_change(&mut self) {
         let path = self.doc.path().map(Path::to_owned);
-        if self.file_view_tracker.shown.as_ref() == Some(&path) {
+        if self.window.file_view_tracker.shown.as_ref() == Some(&path) {
             return;
         }
         if let (Some(Some(old)), Some(view)) = (
-            self.file_view_tracker.shown.take(),
-            self.file_view_tracker.view.take(),
+            self.window.file_view_tracker.shown.take(),
+            self.window.file_view_tracker.view.take(),
         ) {
-            self.file_views.remember(&old, view);
+            self.window.file_views.remember(&old, view);
         }
-        if let Some(saved) = path.as_deref().and_then(|p| self.file_views.recall(p)) {
+        if let Some(saved) = path
+            .as_deref()
+            .and_then(|p| self.window.file_views.recall(p))
+        {
             log::debug!("reopening {path:?} as it was left");
             self.set_camera(saved.camera);
             self.view.opening = false;
-            self.left_tab = saved.left_tab;
-            self.right_tab = saved.right_tab;
+            self.panels.left = saved.left_tab;
+            self.panels.right = saved.right_tab;
         }
-        self.file_view_tracker.shown = Some(path);
+        self.window.file_view_tracker.shown = Some(path);
     }
 
     /// At the end of a frame: how the file is viewed now (unless a new file was opened during
     /// the frame, whose view is not the old file's). Presenting is not a way of leaving a map.
     pub(super) fn note_file_view(&mut self) {
         let path = self.doc.path().map(Path::to_owned);
-        if self.file_view_tracker.shown.as_ref() == Some(&path) && self.presenting.is_none() {
-            self.file_view_tracker.view = Some(self.current_file_view());
+        if self.window.file_view_tracker.shown.as_ref() == Some(&path) && self.presenting.is_none()
+        {
+            self.window.file_view_tracker.view = Some(self.current_file_view());
         }
     }
 
     /// Before eframe writes its storage: the open file's view as it is now.
     pub(super) fn remember_open_file_view(&mut self) {
-        if let (Some(Some(path)), Some(view)) =
-            (&self.file_view_tracker.shown, self.file_view_tracker.view)
-        {
-            self.file_views.remember(path, view);
+        if let (Some(Some(path)), Some(view)) = (
+            &self.window.file_view_tracker.shown,
+            self.window.file_view_tracker.view,
+        ) {
+            self.window.file_views.remember(path, view);
         }
     }
 
     /// The open tabs of the left and right panels.
     pub fn tabs(&self) -> (LeftTab, RightTab) {
-        (self.left_tab, self.right_tab)
+        (self.panels.left, self.panels.right)
     }
 
     /// How the file at `path` was left, if it is remembered.
     pub fn remembered_view(&self, path: &Path) -> Option<(Camera, LeftTab, RightTab)> {
-        self.file_views
+        self.window
+            .file_views
             .recall(path)
             .map(|v| (v.camera, v.left_tab, v.right_tab))
     }

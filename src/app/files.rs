@@ -2,7 +2,7 @@
 //! unsaved changes are confirmed before they are dropped, and kept in a recovery file.
 
 use super::ArgmapApp;
-use super::prompt::{Prompt, Then};
+use super::overlays::prompt::{Prompt, Then};
 use super::view::ViewState;
 use crate::format;
 use crate::model::ArgumentMap;
@@ -15,7 +15,7 @@ impl ArgmapApp {
     /// Does `then`, first asking about unsaved changes if there are any.
     pub(super) fn ask_then(&mut self, then: Then) {
         if self.doc.is_dirty() {
-            self.prompt = Some(Prompt::Unsaved(then));
+            self.overlays.prompt = Some(Prompt::Unsaved(then));
         } else {
             self.proceed(then);
         }
@@ -29,14 +29,14 @@ impl ArgmapApp {
             }
             Then::Open(path) => {
                 let folder = self.doc.path().and_then(Path::parent).map(Path::to_owned);
-                match path.or_else(|| self.dialogs.open_map(folder.as_deref())) {
+                match path.or_else(|| self.window.dialogs.open_map(folder.as_deref())) {
                     Some(path) => self.open_path(&path),
-                    None => self.message = Some("No file opened.".into()),
+                    None => self.window.message = Some("No file opened.".into()),
                 }
             }
             Then::Import(path) => self.import(path),
             Then::Quit => {
-                self.closing = true;
+                self.window.closing = true;
             }
         }
     }
@@ -60,7 +60,7 @@ impl ArgmapApp {
             }
             Err(e) => {
                 let lines = e.diagnostics().iter().map(|d| d.render(path)).collect();
-                self.prompt = Some(Prompt::Problems {
+                self.overlays.prompt = Some(Prompt::Problems {
                     file: path.display().to_string(),
                     lines,
                 });
@@ -75,10 +75,10 @@ impl ArgmapApp {
             ..ViewState::default()
         };
         self.sizes = Default::default();
-        self.find.open = false;
-        self.recovery.clear();
+        self.panels.find.open = false;
+        self.window.recovery.clear();
         self.refresh_derived();
-        self.message = Some(message);
+        self.window.message = Some(message);
     }
 
     /// Saves to the map's file, or asks where if it has none. True when saved.
@@ -97,10 +97,10 @@ impl ArgmapApp {
             Some(stem) if self.doc.path().is_none() => format!("{}.ron", stem.to_string_lossy()),
             _ => suggested_file_name(self.doc.map()),
         };
-        match self.dialogs.save_map(folder.as_deref(), &name) {
+        match self.window.dialogs.save_map(folder.as_deref(), &name) {
             Some(path) => self.save_to(path),
             None => {
-                self.message = Some("Not saved.".into());
+                self.window.message = Some("Not saved.".into());
                 false
             }
         }
@@ -109,17 +109,17 @@ impl ArgmapApp {
     fn save_to(&mut self, path: PathBuf) -> bool {
         match self.doc.save_to(path.clone()) {
             Ok(()) => {
-                self.recovery.clear();
+                self.window.recovery.clear();
                 self.remember_recent(&path);
-                self.message = Some(format!("Saved {}.", path.display()));
+                self.window.message = Some(format!("Saved {}.", path.display()));
                 true
             }
             Err(e) => {
-                self.message = Some(format!(
+                self.window.message = Some(format!(
                     "Could not save {}: {e}. The map is still open; try another folder.",
                     path.display()
                 ));
-                self.prompt = Some(Prompt::SaveFailed {
+                self.overlays.prompt = Some(Prompt::SaveFailed {
                     file: path.display().to_string(),
                     reason: e.to_string(),
                     then: None,
@@ -136,25 +136,28 @@ impl ArgmapApp {
             if let Some(then) = then {
                 self.proceed(then);
             }
-        } else if let Some(Prompt::SaveFailed { then: waiting, .. }) = &mut self.prompt {
+        } else if let Some(Prompt::SaveFailed { then: waiting, .. }) = &mut self.overlays.prompt {
             *waiting = then;
         }
     }
 
     fn remember_recent(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        self.settings.recent.retain(|p| p != &path);
-        self.settings.recent.insert(0, path);
-        self.settings.recent.truncate(MAX_RECENT);
+        self.window.settings.recent.retain(|p| p != &path);
+        self.window.settings.recent.insert(0, path);
+        self.window.settings.recent.truncate(MAX_RECENT);
     }
 
     /// The window's close button or Ctrl+Q: with unsaved changes, ask first.
     pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.closing && self.doc.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.window.closing
+            && self.doc.is_dirty()
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.prompt = Some(Prompt::Unsaved(Then::Quit));
+            self.overlays.prompt = Some(Prompt::Unsaved(Then::Quit));
         }
-        if self.closing {
+        if self.window.closing {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
@@ -179,7 +182,7 @@ impl ArgmapApp {
             } else if crate::interchange::ImportFormat::from_path(&path).is_some() {
                 self.ask_then(Then::Import(Some(path)));
             } else {
-                self.message = Some(format!(
+                self.window.message = Some(format!(
                     "{} is not an argmap map (.ron), nor Argdown or AIF to import.",
                     path.display()
                 ));
@@ -190,7 +193,7 @@ impl ArgmapApp {
     /// Keeps the recovery file up to date while there are unsaved changes.
     pub(super) fn keep_recovery(&mut self, ctx: &egui::Context) {
         if self.doc.is_dirty() {
-            self.recovery.maybe_write(
+            self.window.recovery.maybe_write(
                 self.doc.shared_map(),
                 self.doc.path(),
                 self.doc.version(),

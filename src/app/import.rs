@@ -2,7 +2,7 @@
 //! cannot hold is listed as warnings; a broken file is refused and the current map stays.
 
 use super::ArgmapApp;
-use super::prompt::Prompt;
+use super::overlays::prompt::Prompt;
 use crate::interchange::{ImportFormat, Imported, import_bytes};
 use crate::model::Severity;
 use std::path::{Path, PathBuf};
@@ -12,9 +12,9 @@ impl ArgmapApp {
     pub(super) fn import(&mut self, path: Option<PathBuf>) {
         let near = self.doc.path().or(self.doc.origin());
         let folder = near.and_then(Path::parent).map(Path::to_owned);
-        match path.or_else(|| self.dialogs.open_import(folder.as_deref())) {
+        match path.or_else(|| self.window.dialogs.open_import(folder.as_deref())) {
             Some(path) => self.import_path(&path),
-            None => self.message = Some("Nothing imported.".into()),
+            None => self.window.message = Some("Nothing imported.".into()),
         }
     }
 
@@ -24,7 +24,7 @@ impl ArgmapApp {
         let Imported { map, warnings } = match read(path) {
             Ok(imported) => imported,
             Err(lines) => {
-                self.prompt = Some(Prompt::Report {
+                self.overlays.prompt = Some(Prompt::Report {
                     heading: "This file could not be imported".into(),
                     file: path.display().to_string(),
                     lines,
@@ -63,7 +63,7 @@ impl ArgmapApp {
         self.after_replace(summary);
         self.view.fit_pending = true;
         if !warnings.is_empty() {
-            self.prompt = Some(Prompt::Report {
+            self.overlays.prompt = Some(Prompt::Report {
                 heading: format!(
                     "Imported with {} warning{}",
                     warnings.len(),

@@ -99,11 +99,11 @@ impl ArgmapApp {
     pub fn start_presenting(&mut self, ctx: &egui::Context) {
         let steps = self.doc.map().steps();
         if steps.is_empty() {
-            self.message = Some("There is nothing to present: the map is empty.".into());
+            self.window.message = Some("There is nothing to present: the map is empty.".into());
             return;
         }
         self.view.editing = None;
-        self.find.open = false;
+        self.panels.find.open = false;
         self.presenting = Some(Presenting {
             steps,
             step: 0,

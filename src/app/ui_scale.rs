@@ -71,9 +71,9 @@ pub fn apply(ctx: &egui::Context, scale: f32) {
 impl ArgmapApp {
     pub(super) fn set_ui_scale(&mut self, ctx: &egui::Context, scale: f32) {
         let scale = sanitised(scale);
-        self.settings.ui_scale = scale;
+        self.window.settings.ui_scale = scale;
         apply(ctx, scale);
-        self.message = Some(format!(
+        self.window.message = Some(format!(
             "Interface text at {} (Ctrl+Shift+0 for the usual size).",
             percent(scale)
         ));
@@ -81,7 +81,7 @@ impl ArgmapApp {
 
     /// The interface text size, 1.0 being egui's usual size.
     pub fn ui_scale(&self) -> f32 {
-        self.settings.ui_scale
+        self.window.settings.ui_scale
     }
 }
 

@@ -108,6 +108,8 @@ pub struct ViewState {
     pub context: Option<ContextTarget>,
     /// While presenting: what is revealed and what is current.
     pub present: Option<super::present::PresentFilter>,
+    /// The selection each state of the map was left with, for undo and redo.
+    pub selections: super::selection_history::SelectionHistory,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -174,6 +176,7 @@ impl Default for ViewState {
             gesture: Gesture::None,
             context: None,
             present: None,
+            selections: Default::default(),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! export reports, failed saves, recovered work and source deletions — what each asks and
 //! what each answer does.
 
-use super::ArgmapApp;
+use crate::app::ArgmapApp;
 use egui::Ui;
 use std::path::PathBuf;
 
@@ -40,7 +40,7 @@ pub enum Prompt {
         then: Option<Then>,
     },
     /// Unsaved work from a session that ended abruptly.
-    Restore(super::recovery::Recovered),
+    Restore(crate::app::recovery::Recovered),
     /// Deleting a source that these nodes cite (their texts).
     DeleteSource {
         id: crate::model::SourceId,
@@ -49,8 +49,8 @@ pub enum Prompt {
 }
 
 impl ArgmapApp {
-    pub(super) fn show_prompt(&mut self, ctx: &egui::Context) {
-        let Some(prompt) = self.prompt.take() else {
+    pub(in crate::app) fn show_prompt(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = self.overlays.prompt.take() else {
             return;
         };
         let mut answer = None;
@@ -173,7 +173,7 @@ impl ArgmapApp {
             answer = Some(Answer::Cancel);
         }
         match (prompt, answer) {
-            (prompt, None) => self.prompt = Some(prompt),
+            (prompt, None) => self.overlays.prompt = Some(prompt),
             (Prompt::Unsaved(then), Some(Answer::Save)) => {
                 let saved = self.save();
                 self.after_save(saved, Some(then));
@@ -183,7 +183,7 @@ impl ArgmapApp {
                 self.after_save(saved, then);
             }
             (Prompt::Unsaved(then), Some(Answer::Discard)) => {
-                self.recovery.clear();
+                self.window.recovery.clear();
                 self.proceed(then);
             }
             (Prompt::Restore(r), Some(Answer::Save)) => {
@@ -195,7 +195,9 @@ impl ArgmapApp {
             (Prompt::Restore(r), Some(Answer::Discard)) => {
                 let _ = std::fs::remove_file(&r.file);
             }
-            (Prompt::Restore(r), Some(Answer::Cancel)) => self.prompt = Some(Prompt::Restore(r)),
+            (Prompt::Restore(r), Some(Answer::Cancel)) => {
+                self.overlays.prompt = Some(Prompt::Restore(r))
+            }
             (Prompt::DeleteSource { id, .. }, Some(Answer::Save)) => self.delete_source(&id),
             (_, Some(_)) => {}
         }

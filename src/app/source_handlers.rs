@@ -1,42 +1,26 @@
-//! Sources and citations: the library's requests, the source editor, the reader's "new node
+//! What the app does for sources and citations: the library's requests, the source editor, the reader's "new node
 //! from selection", sources dropped on cards, and opening addresses.
 
 use super::ArgmapApp;
+use super::overlays::prompt::Prompt;
+use super::overlays::source_editor::{EditorRequest, SourceDraft};
+use super::panels::RightTab;
 use super::panels::reader::ReaderRequest;
-use super::panels::source_editor::{EditorRequest, SourceDraft};
 use super::panels::sources::SourcesRequest;
-use super::prompt::Prompt;
 use super::view::Reveal;
 use crate::edit::{self, Edit};
 use crate::model::{Citation, Link, Node, NodeId, NodeKind, Position, SourceId, child_relation};
-
-/// Which tab the left panel shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum LeftTab {
-    #[default]
-    Outline,
-    Sources,
-    Problems,
-    Talk,
-}
-
-/// Which tab the right panel shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum RightTab {
-    #[default]
-    Inspector,
-    Reader,
-}
 
 impl ArgmapApp {
     pub(super) fn on_sources_request(&mut self, request: SourcesRequest) {
         match request {
             SourcesRequest::Add => {
-                self.source_draft = Some(SourceDraft::new(self.doc.map().fresh_source_id()))
+                self.overlays.source_draft =
+                    Some(SourceDraft::new(self.doc.map().fresh_source_id()))
             }
             SourcesRequest::Edit(id) => {
                 if let Some(source) = self.doc.map().source(&id) {
-                    self.source_draft = Some(SourceDraft::of(source));
+                    self.overlays.source_draft = Some(SourceDraft::of(source));
                 }
             }
             SourcesRequest::Read(id) => self.read(id, None),
@@ -50,7 +34,7 @@ impl ArgmapApp {
                 if citing.is_empty() {
                     self.delete_source(&id);
                 } else {
-                    self.prompt = Some(Prompt::DeleteSource { id, citing });
+                    self.overlays.prompt = Some(Prompt::DeleteSource { id, citing });
                 }
             }
         }
@@ -59,27 +43,27 @@ impl ArgmapApp {
     pub(super) fn delete_source(&mut self, id: &SourceId) {
         let edit = edit::delete_source(self.doc.map(), id);
         if self.apply(edit) {
-            self.message = Some("Source deleted (Ctrl+Z to undo).".into());
+            self.window.message = Some("Source deleted (Ctrl+Z to undo).".into());
         }
     }
 
     /// Opens a source in the reader, scrolled to `node`'s quote when given.
     pub fn read(&mut self, source: SourceId, node: Option<NodeId>) {
-        self.reader.open(source, node);
-        self.right_tab = RightTab::Reader;
-        self.settings.show_inspector = true;
+        self.panels.reader.open(source, node);
+        self.panels.right = RightTab::Reader;
+        self.window.settings.show_inspector = true;
     }
 
     pub(super) fn show_source_editor(&mut self, ctx: &egui::Context) {
-        let Some(draft) = &mut self.source_draft else {
+        let Some(draft) = &mut self.overlays.source_draft else {
             return;
         };
-        match super::panels::source_editor::window(ctx, self.doc.map(), draft) {
+        match super::overlays::source_editor::window(ctx, self.doc.map(), draft) {
             None => {}
-            Some(EditorRequest::Cancel) => self.source_draft = None,
+            Some(EditorRequest::Cancel) => self.overlays.source_draft = None,
             Some(EditorRequest::OpenUrl(url)) => self.open_url(ctx, &url),
             Some(EditorRequest::LoadText) => {
-                if let Some(path) = self.dialogs.open_text() {
+                if let Some(path) = self.window.dialogs.open_text() {
                     match crate::format::read_text_bounded(&path, crate::format::MAX_IMPORT_BYTES) {
                         Ok(text) => draft.text = text,
                         Err(e) => {
@@ -100,8 +84,8 @@ impl ArgmapApp {
                 match self.doc.apply(edit) {
                     Ok(()) => {
                         self.refresh_derived();
-                        self.source_draft = None;
-                        self.message = Some("Source saved.".into());
+                        self.overlays.source_draft = None;
+                        self.window.message = Some("Source saved.".into());
                     }
                     Err(e) => draft.error = Some(format!("Not saved: {e}.")),
                 }
@@ -114,9 +98,9 @@ impl ArgmapApp {
         match super::url::openable(url) {
             Ok(url) => {
                 ctx.open_url(egui::OpenUrl::new_tab(url));
-                self.message = Some(format!("Opened {url} in the browser."));
+                self.window.message = Some(format!("Opened {url} in the browser."));
             }
-            Err(why) => self.message = Some(why),
+            Err(why) => self.window.message = Some(why),
         }
     }
 
@@ -132,8 +116,8 @@ impl ArgmapApp {
             citations,
         }) {
             self.view.selection.select_only(node);
-            self.right_tab = RightTab::Inspector;
-            self.message = Some("Cited. Add the quote and locator in the inspector.".into());
+            self.panels.right = RightTab::Inspector;
+            self.window.message = Some("Cited. Add the quote and locator in the inspector.".into());
         }
     }
 
@@ -152,7 +136,7 @@ impl ArgmapApp {
                 let mut citations = node.citations.clone();
                 citations.push(Citation::new(source, quote));
                 if self.apply(Edit::SetCitations { id, citations }) {
-                    self.message = Some("Quote added to the selected node.".into());
+                    self.window.message = Some("Quote added to the selected node.".into());
                 }
             }
             ReaderRequest::NewNode {
@@ -207,9 +191,9 @@ impl ArgmapApp {
             });
         }
         if self.apply(Edit::Batch(edits)) {
-            self.reader.selection = None;
+            self.panels.reader.selection = None;
             self.select_and_reveal(id, Reveal::IfHidden);
-            self.message = Some(format!("New {} from the selected text.", kind.as_str()));
+            self.window.message = Some(format!("New {} from the selected text.", kind.as_str()));
         }
     }
 }

@@ -2,9 +2,9 @@
 //! options and what to export (the whole map, the selection, or the talk as a handout), then
 //! the system's save dialog, then atomic writes. Nothing in the map changes.
 
-use super::ArgmapApp;
-use super::files::suggested_file_name;
-use super::prompt::Prompt;
+use crate::app::ArgmapApp;
+use crate::app::files::suggested_file_name;
+use crate::app::overlays::prompt::Prompt;
 use crate::export::{Background, ExportFormat, ExportOptions, has_pages};
 use crate::model::{ArgumentMap, NodeId};
 use crate::render::page::{PAGE_HEIGHT, PAGE_WIDTH};
@@ -82,12 +82,12 @@ fn plural(n: usize) -> &'static str {
 
 impl ArgmapApp {
     /// Opens the export dialog (File → Export…, Ctrl+E).
-    pub(super) fn open_export_dialog(&mut self, ctx: &egui::Context) {
+    pub(in crate::app) fn open_export_dialog(&mut self, ctx: &egui::Context) {
         // A menu left open (Ctrl+E pressed over it) would float above the dialog.
         egui::Popup::close_all(ctx);
-        self.export.open = true;
+        self.overlays.export.open = true;
         // Selection only is the natural choice when nodes are selected, and impossible otherwise.
-        self.export.scope = if self.view.selection.nodes().is_empty() {
+        self.overlays.export.scope = if self.view.selection.nodes().is_empty() {
             Scope::WholeMap
         } else {
             Scope::Selection
@@ -95,27 +95,27 @@ impl ArgmapApp {
     }
 
     /// Opens the export dialog for the talk's handout (File → Export presentation…).
-    pub(super) fn open_presentation_export(&mut self, ctx: &egui::Context) {
+    pub(in crate::app) fn open_presentation_export(&mut self, ctx: &egui::Context) {
         egui::Popup::close_all(ctx);
-        self.export.open = true;
-        self.export.scope = Scope::Presentation;
-        if !has_pages(self.export.format) {
-            self.export.format = ExportFormat::Pdf;
+        self.overlays.export.open = true;
+        self.overlays.export.scope = Scope::Presentation;
+        if !has_pages(self.overlays.export.format) {
+            self.overlays.export.format = ExportFormat::Pdf;
         }
     }
 
-    pub(super) fn show_export_dialog(&mut self, ctx: &egui::Context) {
-        if !self.export.open {
+    pub(in crate::app) fn show_export_dialog(&mut self, ctx: &egui::Context) {
+        if !self.overlays.export.open {
             return;
         }
         let selected = self.view.selection.nodes().len();
-        if selected == 0 && self.export.scope == Scope::Selection {
-            self.export.scope = Scope::WholeMap;
+        if selected == 0 && self.overlays.export.scope == Scope::Selection {
+            self.overlays.export.scope = Scope::WholeMap;
         }
         let pixels = self.png_pixels();
         let total = self.doc.map().nodes.len();
         let steps = self.doc.map().steps().len();
-        let dialog = &mut self.export;
+        let dialog = &mut self.overlays.export;
         let modal = egui::Modal::new(egui::Id::unique("argmap-export")).show(ctx, |ui| {
             ui.set_width(480.0);
             dialog.contents(ui, total, selected, steps, pixels)
@@ -127,12 +127,12 @@ impl ArgmapApp {
         };
         match choice {
             Some(Choice::Export) => {
-                self.export.open = false;
+                self.overlays.export.open = false;
                 self.export_now();
             }
             Some(Choice::Cancel) => {
-                self.export.open = false;
-                self.message = Some("Not exported.".into());
+                self.overlays.export.open = false;
+                self.window.message = Some("Not exported.".into());
             }
             None => {}
         }
@@ -140,27 +140,27 @@ impl ArgmapApp {
 
     /// The PNG's size in pixels with the dialog's choices, when PNG is chosen.
     fn png_pixels(&mut self) -> Option<(u64, u64)> {
-        if self.export.format != ExportFormat::Png {
+        if self.overlays.export.format != ExportFormat::Png {
             return None;
         }
-        let scale = self.export.options.scale;
+        let scale = self.overlays.export.options.scale;
         let px = |v: f32| ((v * scale).ceil() as u64).max(1);
-        if self.export.scope == Scope::Presentation {
+        if self.overlays.export.scope == Scope::Presentation {
             return Some((px(PAGE_WIDTH), px(PAGE_HEIGHT)));
         }
         let key = SizeKey {
             version: self.doc.version(),
-            nodes: (self.export.scope == Scope::Selection)
+            nodes: (self.overlays.export.scope == Scope::Selection)
                 .then(|| self.view.selection.nodes().to_vec()),
-            legend: self.export.options.legend,
+            legend: self.overlays.export.options.legend,
         };
-        let (width, height) = match &self.export.size {
+        let (width, height) = match &self.overlays.export.size {
             Some((k, size)) if *k == key => *size,
             _ => {
                 let map = self.map_to_export();
                 let view = crate::render::build(&map, key.legend).view;
                 let size = (view.width(), view.height());
-                self.export.size = Some((key, size));
+                self.overlays.export.size = Some((key, size));
                 size
             }
         };
@@ -170,7 +170,7 @@ impl ArgmapApp {
     /// The whole map, or the selected part of it when the dialog says so.
     fn map_to_export(&self) -> Cow<'_, ArgumentMap> {
         let ids = self.view.selection.nodes();
-        if self.export.scope == Scope::Selection && !ids.is_empty() {
+        if self.overlays.export.scope == Scope::Selection && !ids.is_empty() {
             Cow::Owned(self.doc.map().subset(ids))
         } else {
             Cow::Borrowed(self.doc.map())
@@ -180,14 +180,15 @@ impl ArgmapApp {
     /// Asks where, then writes the export there. A failure is reported and nothing is lost:
     /// the map is untouched and an existing file is replaced only by a complete one.
     fn export_now(&mut self) {
-        let format = self.export.format;
-        let scope = match self.export.scope {
+        let format = self.overlays.export.format;
+        let scope = match self.overlays.export.scope {
             Scope::Selection if self.view.selection.nodes().is_empty() => Scope::WholeMap,
             Scope::Presentation if !has_pages(format) => Scope::WholeMap,
             scope => scope,
         };
         let near = self.doc.path().or(self.doc.origin());
         let folder = self
+            .overlays
             .export
             .folder
             .clone()
@@ -208,20 +209,24 @@ impl ArgmapApp {
             Scope::Presentation => "-handout",
         };
         let name = format!("{stem}{suffix}.{}", format.extension());
-        let Some(path) = self.dialogs.save_export(folder.as_deref(), &name, format) else {
-            self.message = Some("Not exported.".into());
+        let Some(path) = self
+            .window
+            .dialogs
+            .save_export(folder.as_deref(), &name, format)
+        else {
+            self.window.message = Some("Not exported.".into());
             return;
         };
         let (bytes, what) = if scope == Scope::Presentation {
             let steps = self.doc.map().steps().len();
             (
-                crate::export::steps_pdf(self.doc.map(), &self.export.options),
+                crate::export::steps_pdf(self.doc.map(), &self.overlays.export.options),
                 format!("the talk's {steps} step{} as PDF pages", plural(steps)),
             )
         } else {
             let map = self.map_to_export();
             let nodes = map.nodes.len();
-            let bytes = crate::export::export(&map, format, &self.export.options);
+            let bytes = crate::export::export(&map, format, &self.overlays.export.options);
             let of = if scope == Scope::Selection {
                 "the selection: "
             } else {
@@ -243,31 +248,34 @@ impl ArgmapApp {
         if let Err(e) = crate::format::write_atomically(&path, &bytes) {
             return self.export_failed(&path, format!("Cannot write {}: {e}", path.display()));
         }
-        self.export.folder = path.parent().map(Path::to_owned);
-        self.message = Some(format!("Exported {what} to {}.", path.display()));
+        self.overlays.export.folder = path.parent().map(Path::to_owned);
+        self.window.message = Some(format!("Exported {what} to {}.", path.display()));
     }
 
     /// The handout as one picture per step (`step-01.png`, …) in a folder the user picks.
     fn export_step_pictures(&mut self, format: ExportFormat, folder: Option<PathBuf>) {
-        let Some(dir) = self.dialogs.pick_folder(folder.as_deref()) else {
-            self.message = Some("Not exported.".into());
+        let Some(dir) = self.window.dialogs.pick_folder(folder.as_deref()) else {
+            self.window.message = Some("Not exported.".into());
             return;
         };
-        let pictures =
-            match crate::export::step_pictures(self.doc.map(), format, &self.export.options) {
-                Ok(pictures) => pictures,
-                Err(e) => return self.export_failed(&dir, e.to_string()),
-            };
+        let pictures = match crate::export::step_pictures(
+            self.doc.map(),
+            format,
+            &self.overlays.export.options,
+        ) {
+            Ok(pictures) => pictures,
+            Err(e) => return self.export_failed(&dir, e.to_string()),
+        };
         for (name, bytes) in &pictures {
             let path = dir.join(name);
             if let Err(e) = crate::format::write_atomically(&path, bytes) {
                 return self.export_failed(&dir, format!("Cannot write {}: {e}", path.display()));
             }
         }
-        self.export.folder = Some(dir.clone());
+        self.overlays.export.folder = Some(dir.clone());
         let first = pictures.first().map_or("", |(n, _)| n.as_str());
         let last = pictures.last().map_or("", |(n, _)| n.as_str());
-        self.message = Some(format!(
+        self.window.message = Some(format!(
             "Exported the talk's {} step{} as {} pictures ({first} … {last}) to {}.",
             pictures.len(),
             plural(pictures.len()),
@@ -277,8 +285,8 @@ impl ArgmapApp {
     }
 
     fn export_failed(&mut self, path: &Path, why: String) {
-        self.message = Some(format!("Could not export to {}.", path.display()));
-        self.prompt = Some(Prompt::Report {
+        self.window.message = Some(format!("Could not export to {}.", path.display()));
+        self.overlays.prompt = Some(Prompt::Report {
             heading: "Could not export".into(),
             file: path.display().to_string(),
             lines: vec![why],

@@ -1,7 +1,7 @@
 //! The command palette (Ctrl+Shift+P): every command with its shortcut, and the map's nodes,
 //! filtered as you type; Enter runs the command or goes to the node.
 
-use super::commands::{self, Action};
+use crate::app::commands::{self, Action};
 use crate::model::{ArgumentMap, NodeId};
 use egui::{Align2, Key, Modifiers, vec2};
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};

@@ -1,29 +1,29 @@
 //! After a crash, the next start says (once) where the crash report is.
 
-use super::ArgmapApp;
+use crate::app::ArgmapApp;
 use std::path::Path;
 
 impl ArgmapApp {
     /// The newest crash report in the recovery folder, unless it was announced already.
-    pub(super) fn find_new_crash_report(&mut self, folder: Option<&Path>) {
-        let announced = self.settings.announced_crash_report.as_deref();
+    pub(in crate::app) fn find_new_crash_report(&mut self, folder: Option<&Path>) {
+        let announced = self.window.settings.announced_crash_report.as_deref();
         if let Some(report) = folder.and_then(|f| crate::crash::new_report(f, announced)) {
             log::warn!(
                 "argmap crashed last time; its report is {}",
                 report.display()
             );
-            self.settings.announced_crash_report = Some(report.clone());
-            self.crash_notice = Some(report);
+            self.window.settings.announced_crash_report = Some(report.clone());
+            self.overlays.crash_notice = Some(report);
         }
     }
 
     /// The crash report the window is telling about, if any.
     pub fn crash_notice(&self) -> Option<&Path> {
-        self.crash_notice.as_deref()
+        self.overlays.crash_notice.as_deref()
     }
 
-    pub(super) fn show_crash_notice(&mut self, ctx: &egui::Context) {
-        let Some(report) = &self.crash_notice else {
+    pub(in crate::app) fn show_crash_notice(&mut self, ctx: &egui::Context) {
+        let Some(report) = &self.overlays.crash_notice else {
             return;
         };
         let mut close = false;
@@ -50,7 +50,7 @@ impl ArgmapApp {
                 });
             });
         if close {
-            self.crash_notice = None;
+            self.overlays.crash_notice = None;
         }
     }
 }

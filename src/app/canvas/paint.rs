@@ -1,0 +1,159 @@
+//! Painting what is not a card: the dot grid, the links, and the feedback of gestures (the
+//! link being dragged, the selection box, the link a new node will get, the connect handle).
+//! Cards are painted by `card.rs`; both turn `render`'s description into egui shapes.
+
+use super::overview::Overview;
+use super::{Frame, card, hidden, links};
+use crate::app::view::{EditTarget, TextEditing, ViewState};
+use crate::model::{NodeKind, Relation};
+use egui::{Pos2, Rect, Stroke, StrokeKind, pos2, vec2};
+
+/// A dot grid gives a sense of movement when panning; it fades out when dots would crowd.
+pub fn grid(frame: &Frame) {
+    let (rect, camera) = (frame.place.rect, &frame.place.camera);
+    let step = 40.0 * camera.zoom;
+    if step < 14.0 {
+        return;
+    }
+    let origin = rect.min + camera.origin;
+    let start_x = rect.left() + (origin.x - rect.left()).rem_euclid(step);
+    let start_y = rect.top() + (origin.y - rect.top()).rem_euclid(step);
+    let r = (1.2 * camera.zoom).clamp(0.8, 1.6);
+    let mut y = start_y;
+    while y < rect.bottom() {
+        let mut x = start_x;
+        while x < rect.right() {
+            frame
+                .painter
+                .circle_filled(pos2(x, y), r, frame.theme.grid_dot);
+            x += step;
+        }
+        y += step;
+    }
+}
+
+/// Every link with a part inside `visible` (map units): into the far-out mesh when far out
+/// and not highlighted, otherwise as arrows, the selected one with a halo.
+pub fn links(frame: &Frame, view: &ViewState, visible: Rect, far: &mut Overview) {
+    let (map, painter, theme) = (frame.map, &frame.painter, &frame.theme);
+    let selection = &frame.place.selection;
+    for (link, ends) in map.links.iter().zip(&frame.derived.link_ends) {
+        let Some((f, t)) = *ends else {
+            continue;
+        };
+        let (from, to) = (frame.card_rect(f), frame.card_rect(t));
+        if hidden(view, &link.from) || hidden(view, &link.to) || !visible.intersects(from.union(to))
+        {
+            continue;
+        }
+        let Some(route) = links::route(from, to) else {
+            continue;
+        };
+        let picked = selection
+            .link()
+            .is_some_and(|(f, t)| *f == link.from && *t == link.to);
+        let highlighted = picked || selection.contains(&link.from) || selection.contains(&link.to);
+        let on_screen = route.transformed(|p| frame.place.to_screen(p));
+        if frame.far_out && !highlighted {
+            far.link(painter, theme, &on_screen, link.relation);
+            continue;
+        }
+        if picked {
+            let halo = Stroke::new(8.0, theme.selection.gamma_multiply(0.35));
+            painter.add(egui::Shape::line(on_screen.polyline(20), halo));
+        }
+        links::paint(
+            painter,
+            theme,
+            &on_screen,
+            link.relation,
+            frame.zoom(),
+            highlighted,
+        );
+    }
+}
+
+/// The link being dragged out of card `from` to `end` (screen points), and the card it
+/// would land on outlined.
+pub fn connect_preview(
+    frame: &Frame,
+    from: usize,
+    end: Pos2,
+    target: Option<usize>,
+    relation: Relation,
+) {
+    let (painter, theme) = (&frame.painter, &frame.theme);
+    if let Some(t) = target {
+        painter.rect_stroke(
+            frame.card_on_screen(t).expand(4.0),
+            6.0,
+            Stroke::new(2.5, theme.selection),
+            StrokeKind::Outside,
+        );
+    }
+    let start = frame.card_on_screen(from).right_center();
+    let band = links::Route {
+        points: [start, start + vec2(40.0, 0.0), end - vec2(40.0, 0.0), end],
+    };
+    links::paint(painter, theme, &band, relation, frame.zoom().max(0.6), true);
+}
+
+/// The Shift-drag selection box (screen points).
+pub fn selection_box(frame: &Frame, screen: Rect) {
+    let selection = frame.theme.selection;
+    frame.painter.rect(
+        screen,
+        2.0,
+        selection.gamma_multiply(0.12),
+        Stroke::new(1.5, selection),
+        StrokeKind::Inside,
+    );
+}
+
+/// While a new linked node is being typed, the link it will get.
+pub fn new_link_preview(frame: &Frame, view: &ViewState) {
+    let Some(TextEditing {
+        target:
+            EditTarget::New {
+                pos,
+                link_to: Some((parent, relation)),
+                ..
+            },
+        ..
+    }) = &view.editing
+    else {
+        return;
+    };
+    let Some(&p) = frame.derived.index.get(parent) else {
+        return;
+    };
+    let ghost = Rect::from_min_size(pos2(pos.x, pos.y), vec2(card::CARD_WIDTH, 100.0));
+    if let Some(route) = links::route(ghost, frame.card_rect(p)) {
+        let on_screen = route.transformed(|q| frame.place.to_screen(q));
+        let (painter, theme) = (&frame.painter, &frame.theme);
+        links::paint(painter, theme, &on_screen, *relation, frame.zoom(), true);
+    }
+}
+
+/// The round handle on a card's edge that new links are dragged out of.
+pub fn connect_handle(frame: &Frame, centre: Pos2, r: f32, active: bool, kind: NodeKind) {
+    let (painter, theme) = (&frame.painter, &frame.theme);
+    painter.circle(
+        centre,
+        if active { r * 1.25 } else { r },
+        theme.canvas_bg,
+        Stroke::new(2.0, theme.accent(kind)),
+    );
+    painter.circle_filled(centre, r * 0.45, theme.accent(kind));
+}
+
+/// What an empty map says.
+pub fn empty_hint(frame: &Frame, rect: Rect) {
+    frame.painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "This map is empty. Double-click to add a claim.",
+        egui::FontId::proportional(16.0),
+        frame.theme.weak_text,
+    );
+}
