@@ -357,7 +357,7 @@ impl ArgmapApp {
 
     fn delete_selection(&mut self) {
         if let Some((from, to)) = self.view.selection.link().cloned() {
-            self.apply(edit::delete_links(&[(from, to)]));
+            self.apply(edit::delete_links(self.doc.map(), &[(from, to)]));
             return;
         }
         let ids = self.view.selection.nodes().to_vec();
@@ -572,7 +572,7 @@ impl ArgmapApp {
                 }
             }
             CanvasRequest::DeleteLink(from, to) => {
-                self.apply(edit::delete_links(&[(from, to)]));
+                self.apply(edit::delete_links(self.doc.map(), &[(from, to)]));
             }
             CanvasRequest::CommitText => self.commit_text(),
             CanvasRequest::Cite { node, source } => self.cite(node, source),

@@ -1,4 +1,4 @@
-use super::check::{check_citations, check_node, check_source};
+use super::check::{ReasonRules, check_citations, check_node, check_source, undercut_of_removed};
 use super::{Edit, EditError};
 use crate::model::{ArgumentMap, Node, NodeId};
 use std::collections::HashSet;
@@ -21,7 +21,11 @@ impl Edit {
             }
             Edit::RemoveNode { id } => {
                 let index = position(map, &id)?;
-                if map.links.iter().any(|l| l.from == id || l.to == id) {
+                if map
+                    .links
+                    .iter()
+                    .any(|l| l.to == id || l.premises().any(|p| p == &id))
+                {
                     return Err(EditError::NodeHasLinks(id));
                 }
                 if map
@@ -89,27 +93,37 @@ impl Edit {
                 if index > map.links.len() {
                     return Err(EditError::BadIndex(index));
                 }
-                if link.from == link.to {
-                    return Err(EditError::SelfLink);
-                }
-                for end in [&link.from, &link.to] {
-                    position(map, end)?;
-                }
-                if map.links.iter().any(|l| l.same_ends(&link.from, &link.to)) {
-                    return Err(EditError::DuplicateLink);
-                }
+                ReasonRules::of(map, None).admit(&link)?;
                 let (from, to) = (link.from.clone(), link.to.clone());
                 map.links.insert(index, link);
                 Edit::RemoveLink { from, to }
             }
             Edit::RemoveLink { from, to } => {
-                let index = map
-                    .links
-                    .iter()
-                    .position(|l| l.same_ends(&from, &to))
-                    .ok_or(EditError::NoSuchLink(from, to))?;
+                let index = link_position(map, &from, &to)?;
+                let gone = HashSet::from([(&from, &to)]);
+                if undercut_of_removed(map, &gone).is_some() {
+                    return Err(EditError::LinkUndercut(from, to));
+                }
                 let link = map.links.remove(index);
                 Edit::AddLink { index, link }
+            }
+            Edit::UpdateLink { from, to, link } => {
+                let index = link_position(map, &from, &to)?;
+                ReasonRules::of(map, Some(index)).admit(&link)?;
+                let renamed = link.from != from || link.to != to;
+                if renamed {
+                    let gone = HashSet::from([(&from, &to)]);
+                    if undercut_of_removed(map, &gone).is_some() {
+                        return Err(EditError::LinkUndercut(from, to));
+                    }
+                }
+                let (new_from, new_to) = (link.from.clone(), link.to.clone());
+                let old = std::mem::replace(&mut map.links[index], link);
+                Edit::UpdateLink {
+                    from: new_from,
+                    to: new_to,
+                    link: old,
+                }
             }
             Edit::SetRelation { from, to, relation } => {
                 let link = map
@@ -209,6 +223,13 @@ impl Edit {
 fn position(map: &ArgumentMap, id: &NodeId) -> Result<usize, EditError> {
     map.node_position(id)
         .ok_or_else(|| EditError::NoSuchNode(id.clone()))
+}
+
+fn link_position(map: &ArgumentMap, from: &NodeId, to: &NodeId) -> Result<usize, EditError> {
+    map.links
+        .iter()
+        .position(|l| l.same_ends(from, to))
+        .ok_or_else(|| EditError::NoSuchLink(from.clone(), to.clone()))
 }
 
 fn node_mut<'a>(map: &'a mut ArgumentMap, id: &NodeId) -> Result<&'a mut Node, EditError> {

@@ -29,15 +29,7 @@ pub fn delete_nodes(map: &ArgumentMap, ids: &[NodeId]) -> Edit {
             .collect();
         edits.push(Edit::SetPresentation { steps: Some(kept) });
     }
-    edits.extend(
-        map.links
-            .iter()
-            .filter(|l| doomed.contains(&l.from) || doomed.contains(&l.to))
-            .map(|l| Edit::RemoveLink {
-                from: l.from.clone(),
-                to: l.to.clone(),
-            }),
-    );
+    edits.extend(super::reasons::links_without(map, &doomed));
     edits.extend(
         map.nodes
             .iter()
@@ -77,19 +69,6 @@ pub fn delete_source(map: &ArgumentMap, id: &SourceId) -> Edit {
     );
     edits.push(Edit::RemoveSource { id: id.clone() });
     Edit::Batch(edits)
-}
-
-/// Deletes the given links (by their ends), as one step.
-pub fn delete_links(links: &[(NodeId, NodeId)]) -> Edit {
-    Edit::Batch(
-        links
-            .iter()
-            .map(|(from, to)| Edit::RemoveLink {
-                from: from.clone(),
-                to: to.clone(),
-            })
-            .collect(),
-    )
 }
 
 /// Adds a fragment (nodes with the links among them, and the sources they cite) to `map`,

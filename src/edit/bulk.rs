@@ -5,7 +5,9 @@
 //! A run gives the same map, the same error and the same inverses as its edits applied one by
 //! one; a map with duplicate ids (which only a broken file has) takes the one-by-one path.
 
-use super::check::{check_node_fields, cited_sources_exist, source_ids};
+use super::check::{
+    ReasonRules, check_node_fields, cited_sources_exist, source_ids, undercut_of_removed,
+};
 use super::{Edit, EditError};
 use crate::model::{ArgumentMap, Link, Node, NodeId};
 use std::collections::{HashMap, HashSet};
@@ -235,7 +237,11 @@ fn remove_nodes(run: Vec<Edit>, map: &mut ArgumentMap) -> Result<Vec<Edit>, Edit
         .enumerate()
         .map(|(i, n)| (&n.id, i))
         .collect();
-    let linked: HashSet<&NodeId> = map.links.iter().flat_map(|l| [&l.from, &l.to]).collect();
+    let linked: HashSet<&NodeId> = map
+        .links
+        .iter()
+        .flat_map(|l| l.premises().chain([&l.to]))
+        .collect();
     let presented: HashSet<&NodeId> = map
         .presentation
         .iter()
@@ -281,12 +287,7 @@ fn remove_nodes(run: Vec<Edit>, map: &mut ArgumentMap) -> Result<Vec<Edit>, Edit
 }
 
 fn add_links(run: Vec<Edit>, map: &mut ArgumentMap) -> Result<Vec<Edit>, EditError> {
-    let nodes: HashSet<&NodeId> = map.nodes.iter().map(|n| &n.id).collect();
-    let mut pairs: HashSet<(NodeId, NodeId)> = map
-        .links
-        .iter()
-        .map(|l| (l.from.clone(), l.to.clone()))
-        .collect();
+    let mut rules = ReasonRules::of(map, None);
     let mut items: Vec<(usize, Link)> = Vec::with_capacity(run.len());
     for (j, edit) in run.into_iter().enumerate() {
         let Edit::AddLink { index, link } = edit else {
@@ -295,19 +296,10 @@ fn add_links(run: Vec<Edit>, map: &mut ArgumentMap) -> Result<Vec<Edit>, EditErr
         if index > map.links.len() + j {
             return Err(EditError::BadIndex(index));
         }
-        if link.from == link.to {
-            return Err(EditError::SelfLink);
-        }
-        for end in [&link.from, &link.to] {
-            if !nodes.contains(end) {
-                return Err(EditError::NoSuchNode(end.clone()));
-            }
-        }
-        if !pairs.insert((link.from.clone(), link.to.clone())) {
-            return Err(EditError::DuplicateLink);
-        }
+        rules.admit(&link)?;
         items.push((index, link));
     }
+    drop(rules);
     let inverses = items
         .iter()
         .map(|(_, l)| Edit::RemoveLink {
@@ -336,6 +328,16 @@ fn remove_links(run: Vec<Edit>, map: &mut ArgumentMap) -> Result<Vec<Edit>, Edit
             Some(&p) if gone.insert(p) => order.push(p),
             _ => return Err(EditError::NoSuchLink(from.clone(), to.clone())),
         }
+    }
+    let gone_ends: HashSet<(&NodeId, &NodeId)> = order
+        .iter()
+        .map(|&p| (&map.links[p].from, &map.links[p].to))
+        .collect();
+    if let Some(undercut) = undercut_of_removed(map, &gone_ends) {
+        let (from, to) = undercut
+            .undercut_target()
+            .expect("an undercut has a target");
+        return Err(EditError::LinkUndercut(from.clone(), to.clone()));
     }
     let removed = remove_all(&mut map.links, &order);
     Ok(removed

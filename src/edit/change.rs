@@ -121,6 +121,8 @@ impl Change {
                 self.touch(id);
             }
             Edit::SetRelation { .. } => self.order = true,
+            // Premises or ends may have changed: rare enough to rebuild after.
+            Edit::UpdateLink { .. } => self.rebuild = true,
             Edit::SetText { id, .. }
             | Edit::SetNotes { id, .. }
             | Edit::SetPinned { id, .. }

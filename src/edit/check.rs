@@ -2,7 +2,7 @@
 //! (empty ids or texts, citations of missing sources) is refused before it is applied.
 
 use super::EditError;
-use crate::model::{ArgumentMap, Citation, Node, Source, SourceId};
+use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, Source, SourceId};
 use std::collections::HashSet;
 
 /// Edits keep a valid map valid: what would be a validation error is refused up front.
@@ -56,4 +56,83 @@ pub(super) fn check_source(map: &ArgumentMap, source: &Source) -> Result<(), Edi
         }
         _ => Ok(()),
     }
+}
+
+/// What makes a set of reasons well formed, indexed once so that checking many links stays
+/// linear: ends and co-premises exist, no reason links a node to itself or lists a premise
+/// twice or names its target as a premise, one reason per (first premise, target) pair, a
+/// node is a premise of at most one reason on a node, and an undercut's reason exists.
+pub(super) struct ReasonRules<'a> {
+    nodes: HashSet<&'a NodeId>,
+    /// (first premise, target) of every reason.
+    pairs: HashSet<(NodeId, NodeId)>,
+    /// (premise, target) of every premise of every reason.
+    premises: HashSet<(NodeId, NodeId)>,
+}
+
+impl<'a> ReasonRules<'a> {
+    /// The rules for adding to `map`'s links, leaving out the link at `except` (one being
+    /// replaced).
+    pub(super) fn of(map: &'a ArgumentMap, except: Option<usize>) -> Self {
+        let mut rules = Self {
+            nodes: map.nodes.iter().map(|n| &n.id).collect(),
+            pairs: HashSet::with_capacity(map.links.len()),
+            premises: HashSet::with_capacity(map.links.len()),
+        };
+        for (i, link) in map.links.iter().enumerate() {
+            if Some(i) != except {
+                rules.record(link);
+            }
+        }
+        rules
+    }
+
+    fn record(&mut self, link: &Link) {
+        self.pairs.insert((link.from.clone(), link.to.clone()));
+        for p in link.premises() {
+            self.premises.insert((p.clone(), link.to.clone()));
+        }
+    }
+
+    /// Checks `link` against the rules and, when it passes, counts it in.
+    pub(super) fn admit(&mut self, link: &Link) -> Result<(), EditError> {
+        for end in link.premises().chain([&link.to]) {
+            if !self.nodes.contains(end) {
+                return Err(EditError::NoSuchNode(end.clone()));
+            }
+        }
+        if link.premises().any(|p| p == &link.to) {
+            return Err(EditError::SelfLink);
+        }
+        if self.pairs.contains(&(link.from.clone(), link.to.clone())) {
+            return Err(EditError::DuplicateLink);
+        }
+        let mut seen = HashSet::new();
+        for p in link.premises() {
+            if !seen.insert(p) {
+                return Err(EditError::DuplicatePremise(p.clone()));
+            }
+            if self.premises.contains(&(p.clone(), link.to.clone())) {
+                return Err(EditError::AlreadyBearsOn(p.clone(), link.to.clone()));
+            }
+        }
+        if let Some(premise) = &link.undercuts
+            && (premise == &link.from || !self.pairs.contains(&(premise.clone(), link.to.clone())))
+        {
+            return Err(EditError::NoSuchLink(premise.clone(), link.to.clone()));
+        }
+        self.record(link);
+        Ok(())
+    }
+}
+
+/// Links that undercut one of `gone` (by ends) and are not themselves going: removing the
+/// reasons they attack would leave them pointing at nothing.
+pub(super) fn undercut_of_removed<'m>(
+    map: &'m ArgumentMap,
+    gone: &HashSet<(&NodeId, &NodeId)>,
+) -> Option<&'m Link> {
+    map.links.iter().find(|l| {
+        l.undercut_target().is_some_and(|t| gone.contains(&t)) && !gone.contains(&(&l.from, &l.to))
+    })
 }

@@ -9,10 +9,15 @@ mod bulk;
 mod change;
 mod check;
 mod history;
+mod reasons;
 
-pub use build::{delete_links, delete_nodes, delete_source, insert_fragment};
+pub use build::{delete_nodes, delete_source, insert_fragment};
 pub use change::{Change, ChangeLog, Shift};
 pub use history::{History, Version};
+pub use reasons::{
+    add_premise, delete_links, join_reasons, remove_premise, retarget, set_answers, set_relation,
+    set_scheme, set_warrant, split_reason, undercut,
+};
 
 use crate::model::{
     Citation, Link, Node, NodeId, NodeKind, Position, Relation, Source, SourceId, Step,
@@ -55,9 +60,18 @@ pub enum Edit {
         index: usize,
         link: Link,
     },
+    /// Removes the link (reason) named by its first premise and target. No other link may
+    /// undercut it (see [`delete_links`]).
     RemoveLink {
         from: NodeId,
         to: NodeId,
+    },
+    /// Replaces the link (reason) named `from` → `to` with `link`, in its place: premises,
+    /// target, relation, scheme, warrant. The new link is checked as an added one would be.
+    UpdateLink {
+        from: NodeId,
+        to: NodeId,
+        link: Link,
     },
     SetRelation {
         from: NodeId,
@@ -109,6 +123,20 @@ pub enum EditError {
     DuplicateLink,
     #[error("there is no link from \"{0}\" to \"{1}\"")]
     NoSuchLink(NodeId, NodeId),
+    #[error("\"{0}\" is listed twice among the premises")]
+    DuplicatePremise(NodeId),
+    #[error("\"{0}\" already bears on \"{1}\" through another reason")]
+    AlreadyBearsOn(NodeId, NodeId),
+    #[error("the reason from \"{0}\" to \"{1}\" is undercut; delete the undercut first")]
+    LinkUndercut(NodeId, NodeId),
+    #[error(
+        "only two reasons on the same node with the same relation, neither an undercut, can be joined"
+    )]
+    CannotJoin,
+    #[error("only a reason with several premises can be split")]
+    CannotSplit,
+    #[error("an undercut attacks a reason, not a node: it opposes, and moves with that reason")]
+    CannotRetargetUndercut,
     #[error("node \"{0}\" still has links; delete them first")]
     NodeHasLinks(NodeId),
     #[error("there is no source \"{0}\"")]
@@ -142,6 +170,7 @@ impl Edit {
             Edit::Move { .. } => "move",
             Edit::AddLink { .. } => "link",
             Edit::RemoveLink { .. } => "delete link",
+            Edit::UpdateLink { .. } => "edit reason",
             Edit::SetRelation { .. } => "change relation",
             Edit::SetCitations { .. } => "edit citations",
             Edit::AddSource { .. } => "add source",

@@ -11,10 +11,11 @@ use serde::{Deserialize, Serialize};
 /// newer ones are refused with a message, never half-read.
 ///
 /// Version history: 1 — the first release; 2 — adds the optional `presentation`; 3 — adds
-/// the optional `layout_direction`.
+/// the optional `layout_direction`; 4 — reasons: a link's optional co-premises (`with`),
+/// `undercuts`, `scheme`, `warrant` and `answers`.
 /// A map is written with the lowest version that can hold it, so maps without a
 /// presentation still open in argmap releases that read only version 1.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Ron's default recursion limit (128) is far deeper than a map needs (about 6 levels) and
 /// still keeps a hostile file of nested brackets from overflowing the stack.
@@ -30,7 +31,8 @@ struct FileOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     main_claim: &'a Option<NodeId>,
     nodes: Vec<NodeOut<'a>>,
-    /// One line per link: `(from: "a", to: "b", relation: Supports)`.
+    /// One line per link: `(from: "a", to: "b", relation: Supports)`, and for a linked
+    /// reason `(from: "a", to: "c", relation: Supports, with: ["b"])`.
     links: Vec<Box<RawValue>>,
     sources: &'a [Source],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -227,7 +229,9 @@ fn find_version_pos(text: &str) -> Option<TextPos> {
 
 /// The lowest format version that holds everything in `map`.
 pub fn version_of(map: &ArgumentMap) -> u32 {
-    if !map.layout_direction.is_default() {
+    if map.links.iter().any(|l| !l.is_plain()) {
+        4
+    } else if !map.layout_direction.is_default() {
         3
     } else if map.presentation.is_some() {
         2

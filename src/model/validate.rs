@@ -230,7 +230,20 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
         }
         linked.insert(&link.from);
         linked.insert(&link.to);
+        for premise in &link.with {
+            linked.insert(premise);
+        }
     }
+    for problem in super::reasons::reason_problems(map, &first_node, &pairs) {
+        out.push(problem);
+    }
+    let mut push = |severity, place, message: String| {
+        out.push(Problem {
+            severity,
+            place,
+            message,
+        })
+    };
 
     if let Some(main) = &map.main_claim {
         match first_node.get(main).map(|&i| &map.nodes[i]) {

@@ -1,0 +1,390 @@
+//! Compound edits on reasons: deleting links and nodes a reason depends on, adding and
+//! removing premises, joining two reasons into one linked reason and splitting one apart,
+//! retargeting, undercutting, and setting a scheme or warrant.
+//!
+//! A reason is named by its first premise and its target, and an undercut names the reason it
+//! attacks that way. An edit that renames a reason (its first premise goes, or it is
+//! retargeted) takes the undercuts along: they are removed, the reason is changed, and they
+//! come back naming it anew — one step, one undo.
+
+use super::{Edit, EditError};
+use crate::model::{ArgumentMap, Link, NodeId, Relation};
+use std::collections::{HashMap, HashSet};
+
+type Ends = (NodeId, NodeId);
+
+fn ends(link: &Link) -> Ends {
+    (link.from.clone(), link.to.clone())
+}
+
+/// The links undercutting each reason, by the attacked reason's ends: built once per edit.
+fn undercuts_by_target(map: &ArgumentMap) -> HashMap<(&NodeId, &NodeId), Vec<usize>> {
+    let mut by_target: HashMap<(&NodeId, &NodeId), Vec<usize>> = HashMap::new();
+    for (i, link) in map.links.iter().enumerate() {
+        if let Some(target) = link.undercut_target() {
+            by_target.entry(target).or_default().push(i);
+        }
+    }
+    by_target
+}
+
+/// Indices of the links undercutting any of `roots`, and those undercutting them, and so
+/// on, each once, in link order.
+fn undercut_closure(map: &ArgumentMap, roots: &[usize]) -> Vec<usize> {
+    let by_target = undercuts_by_target(map);
+    let mut found: HashSet<usize> = HashSet::new();
+    let mut queue: Vec<usize> = roots.to_vec();
+    while let Some(i) = queue.pop() {
+        let link = &map.links[i];
+        for &u in by_target.get(&(&link.from, &link.to)).into_iter().flatten() {
+            if !roots.contains(&u) && found.insert(u) {
+                queue.push(u);
+            }
+        }
+    }
+    let mut out: Vec<usize> = found.into_iter().collect();
+    out.sort_unstable();
+    out
+}
+
+fn link_index(map: &ArgumentMap, (from, to): (&NodeId, &NodeId)) -> Result<usize, EditError> {
+    map.links
+        .iter()
+        .position(|l| l.same_ends(from, to))
+        .ok_or_else(|| EditError::NoSuchLink(from.clone(), to.clone()))
+}
+
+/// Deletes the given links (by their ends) and every undercut of them, as one step.
+pub fn delete_links(map: &ArgumentMap, links: &[Ends]) -> Edit {
+    let wanted: HashSet<(&NodeId, &NodeId)> = links.iter().map(|(f, t)| (f, t)).collect();
+    let roots: Vec<usize> = map
+        .links
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| wanted.contains(&(&l.from, &l.to)))
+        .map(|(i, _)| i)
+        .collect();
+    let mut doomed = roots.clone();
+    doomed.extend(undercut_closure(map, &roots));
+    doomed.sort_unstable();
+    doomed.dedup();
+    // Links not in the map are still asked for, so the edit reports them.
+    let mut edits: Vec<Edit> = doomed
+        .iter()
+        .map(|&i| Edit::RemoveLink {
+            from: map.links[i].from.clone(),
+            to: map.links[i].to.clone(),
+        })
+        .collect();
+    let found: HashSet<(&NodeId, &NodeId)> = doomed
+        .iter()
+        .map(|&i| (&map.links[i].from, &map.links[i].to))
+        .collect();
+    edits.extend(
+        links
+            .iter()
+            .filter(|(f, t)| !found.contains(&(f, t)))
+            .map(|(from, to)| Edit::RemoveLink {
+                from: from.clone(),
+                to: to.clone(),
+            }),
+    );
+    Edit::Batch(edits)
+}
+
+/// What becomes of the links when the nodes `doomed` go: links to them or with no premise
+/// left are removed with their undercuts; a reason that loses some premises keeps the rest
+/// (its next premise becoming the first). Returns the link edits, to run before the nodes go.
+pub(super) fn links_without(map: &ArgumentMap, doomed: &HashSet<&NodeId>) -> Vec<Edit> {
+    let mut removed = Vec::new();
+    let mut changed: Vec<(usize, Link)> = Vec::new();
+    for (i, link) in map.links.iter().enumerate() {
+        let touched = doomed.contains(&link.to) || link.premises().any(|p| doomed.contains(p));
+        if !touched {
+            continue;
+        }
+        let kept: Vec<&NodeId> = link.premises().filter(|p| !doomed.contains(p)).collect();
+        if doomed.contains(&link.to) || kept.is_empty() {
+            removed.push(i);
+        } else {
+            let mut new = link.clone();
+            new.from = kept[0].clone();
+            new.with = kept[1..].iter().map(|p| (*p).clone()).collect();
+            changed.push((i, new));
+        }
+    }
+    rebuild_links(map, &removed, changed)
+}
+
+/// The edits that remove the links `removed` (with their undercuts) and change the links
+/// `changed` to their new form, taking along undercuts of changed reasons whose name changes.
+fn rebuild_links(map: &ArgumentMap, removed: &[usize], changed: Vec<(usize, Link)>) -> Vec<Edit> {
+    let mut gone: HashSet<usize> = removed.iter().copied().collect();
+    gone.extend(undercut_closure(map, removed));
+    // Undercuts of renamed reasons leave and come back naming the reason anew.
+    let renamed: Vec<usize> = changed
+        .iter()
+        .filter(|(i, new)| ends(new) != ends(&map.links[*i]))
+        .map(|(i, _)| *i)
+        .collect();
+    let carried: Vec<usize> = undercut_closure(map, &renamed)
+        .into_iter()
+        .filter(|i| !gone.contains(i))
+        .collect();
+    let mut new_name: HashMap<Ends, Ends> = changed
+        .iter()
+        .map(|(i, new)| (ends(&map.links[*i]), ends(new)))
+        .collect();
+    let mut leaving: Vec<usize> = gone
+        .iter()
+        .copied()
+        .chain(carried.iter().copied())
+        .collect();
+    leaving.sort_unstable();
+    leaving.dedup();
+    let mut edits: Vec<Edit> = leaving
+        .iter()
+        .map(|&i| Edit::RemoveLink {
+            from: map.links[i].from.clone(),
+            to: map.links[i].to.clone(),
+        })
+        .collect();
+    for (i, new) in changed {
+        if gone.contains(&i) || carried.contains(&i) {
+            continue;
+        }
+        let old = &map.links[i];
+        edits.push(Edit::UpdateLink {
+            from: old.from.clone(),
+            to: old.to.clone(),
+            link: new,
+        });
+    }
+    // Back at the end of the list, in their order, each naming its reason's new name: the
+    // reasons they attack come first, as an undercut needs its reason to exist.
+    let mut back_count = map.links.len() - leaving.len();
+    for &i in &carried {
+        let mut link = map.links[i].clone();
+        let attacked = link
+            .undercut_target()
+            .map(|(p, t)| (p.clone(), t.clone()))
+            .expect("a carried link is an undercut");
+        if let Some((premise, to)) = new_name.get(&attacked) {
+            link.undercuts = Some(premise.clone());
+            link.to = to.clone();
+        }
+        new_name.insert(ends(&map.links[i]), ends(&link));
+        edits.push(Edit::AddLink {
+            index: back_count,
+            link,
+        });
+        back_count += 1;
+    }
+    edits
+}
+
+/// The reason `(from → to)` changed by `change`, as one step that takes its undercuts along.
+fn change_reason(
+    map: &ArgumentMap,
+    reason: (&NodeId, &NodeId),
+    change: impl FnOnce(&mut Link) -> Result<(), EditError>,
+) -> Result<Edit, EditError> {
+    let i = link_index(map, reason)?;
+    let mut new = map.links[i].clone();
+    change(&mut new)?;
+    Ok(Edit::Batch(rebuild_links(map, &[], vec![(i, new)])))
+}
+
+/// Adds `premise` as a co-premise of the reason `(from → to)`, after its other premises.
+/// A reason `premise` already had on the same target is joined in (see [`join_reasons`]).
+pub fn add_premise(
+    map: &ArgumentMap,
+    reason: (&NodeId, &NodeId),
+    premise: &NodeId,
+) -> Result<Edit, EditError> {
+    if map.links.iter().any(|l| l.same_ends(premise, reason.1)) {
+        return join_reasons(map, reason, (premise, reason.1));
+    }
+    change_reason(map, reason, |link| {
+        link.with.push(premise.clone());
+        Ok(())
+    })
+}
+
+/// Takes `premise` out of the reason `(from → to)`; the node stays. A reason's last premise
+/// cannot go (delete the link instead).
+pub fn remove_premise(
+    map: &ArgumentMap,
+    reason: (&NodeId, &NodeId),
+    premise: &NodeId,
+) -> Result<Edit, EditError> {
+    change_reason(map, reason, |link| {
+        if !link.is_linked() || !link.premises().any(|p| p == premise) {
+            return Err(EditError::NoSuchLink(premise.clone(), link.to.clone()));
+        }
+        let kept: Vec<NodeId> = link.premises().filter(|p| *p != premise).cloned().collect();
+        link.from = kept[0].clone();
+        link.with = kept[1..].to_vec();
+        Ok(())
+    })
+}
+
+/// Joins the reason `other` into `keep`: both bear on the same node with the same relation,
+/// and become one linked reason holding `keep`'s premises then `other`'s. `other`'s scheme and
+/// warrant are kept when `keep` has none; its undercuts move over to the joined reason.
+pub fn join_reasons(
+    map: &ArgumentMap,
+    keep: (&NodeId, &NodeId),
+    other: (&NodeId, &NodeId),
+) -> Result<Edit, EditError> {
+    let k = link_index(map, keep)?;
+    let o = link_index(map, other)?;
+    let (a, b) = (&map.links[k], &map.links[o]);
+    if k == o || a.to != b.to || a.relation != b.relation || a.is_undercut() || b.is_undercut() {
+        return Err(EditError::CannotJoin);
+    }
+    let mut joined = a.clone();
+    joined.with.extend(b.premises().cloned());
+    joined.scheme = joined.scheme.or_else(|| b.scheme.clone());
+    joined.warrant = joined.warrant.or_else(|| b.warrant.clone());
+    // `other`'s undercuts now attack the joined reason.
+    let mut edits = Vec::new();
+    let moved = undercut_closure(map, &[o]);
+    let direct: HashSet<usize> = undercuts_by_target(map)
+        .get(&(&b.from, &b.to))
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect();
+    for &i in &moved {
+        edits.push(Edit::RemoveLink {
+            from: map.links[i].from.clone(),
+            to: map.links[i].to.clone(),
+        });
+    }
+    edits.push(Edit::RemoveLink {
+        from: b.from.clone(),
+        to: b.to.clone(),
+    });
+    edits.push(Edit::UpdateLink {
+        from: a.from.clone(),
+        to: a.to.clone(),
+        link: joined,
+    });
+    let mut index = map.links.len() - moved.len() - 1;
+    for &i in &moved {
+        let mut link = map.links[i].clone();
+        if direct.contains(&i) {
+            link.undercuts = Some(a.from.clone());
+        }
+        edits.push(Edit::AddLink { index, link });
+        index += 1;
+    }
+    Ok(Edit::Batch(edits))
+}
+
+/// Splits a linked reason into one reason per premise, each with the relation, scheme and
+/// warrant it had; undercuts stay on the first premise's reason.
+pub fn split_reason(map: &ArgumentMap, reason: (&NodeId, &NodeId)) -> Result<Edit, EditError> {
+    let i = link_index(map, reason)?;
+    let link = &map.links[i];
+    if !link.is_linked() {
+        return Err(EditError::CannotSplit);
+    }
+    let mut first = link.clone();
+    first.with.clear();
+    let mut edits = vec![Edit::UpdateLink {
+        from: link.from.clone(),
+        to: link.to.clone(),
+        link: first.clone(),
+    }];
+    for (k, premise) in link.with.iter().enumerate() {
+        let mut single = first.clone();
+        single.from = premise.clone();
+        edits.push(Edit::AddLink {
+            index: i + 1 + k,
+            link: single,
+        });
+    }
+    Ok(Edit::Batch(edits))
+}
+
+/// Points the reason `(from → to)` at `target` instead; its undercuts follow it.
+pub fn retarget(
+    map: &ArgumentMap,
+    reason: (&NodeId, &NodeId),
+    target: &NodeId,
+) -> Result<Edit, EditError> {
+    change_reason(map, reason, |link| {
+        if link.is_undercut() {
+            return Err(EditError::CannotRetargetUndercut);
+        }
+        link.to = target.clone();
+        Ok(())
+    })
+}
+
+/// A link from `attacker` undercutting the reason `(from → to)`: it denies that the reason's
+/// premises support its target. Added after the other links.
+pub fn undercut(
+    map: &ArgumentMap,
+    attacker: &NodeId,
+    reason: (&NodeId, &NodeId),
+) -> Result<Edit, EditError> {
+    link_index(map, reason)?;
+    Ok(Edit::AddLink {
+        index: map.links.len(),
+        link: Link::undercut(attacker.clone(), reason.0.clone(), reason.1.clone()),
+    })
+}
+
+/// Sets (or, with `None`, clears) the reason's scheme.
+pub fn set_scheme(
+    map: &ArgumentMap,
+    reason: (&NodeId, &NodeId),
+    scheme: Option<String>,
+) -> Result<Edit, EditError> {
+    change_reason(map, reason, |link| {
+        link.scheme = scheme.filter(|s| !s.trim().is_empty());
+        Ok(())
+    })
+}
+
+/// Sets (or, with empty text, clears) the reason's warrant.
+pub fn set_warrant(
+    map: &ArgumentMap,
+    reason: (&NodeId, &NodeId),
+    warrant: &str,
+) -> Result<Edit, EditError> {
+    change_reason(map, reason, |link| {
+        link.warrant = Some(warrant.to_owned()).filter(|w| !w.trim().is_empty());
+        Ok(())
+    })
+}
+
+/// Sets which critical question of the attacked reason's scheme this reason answers.
+pub fn set_answers(
+    map: &ArgumentMap,
+    reason: (&NodeId, &NodeId),
+    answers: Option<u32>,
+) -> Result<Edit, EditError> {
+    change_reason(map, reason, |link| {
+        link.answers = answers;
+        Ok(())
+    })
+}
+
+/// Flips between supports and opposes (an undercut always opposes).
+pub fn set_relation(
+    map: &ArgumentMap,
+    reason: (&NodeId, &NodeId),
+    relation: Relation,
+) -> Result<Edit, EditError> {
+    change_reason(map, reason, |link| {
+        if link.is_undercut() && relation != Relation::Opposes {
+            return Err(EditError::CannotRetargetUndercut);
+        }
+        link.relation = relation;
+        Ok(())
+    })
+}
