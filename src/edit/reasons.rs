@@ -162,8 +162,7 @@ fn rebuild_links(map: &ArgumentMap, removed: &[usize], changed: Vec<(usize, Link
     }
     // Back at the end of the list, in their order, each naming its reason's new name: the
     // reasons they attack come first, as an undercut needs its reason to exist.
-    let mut back_count = map.links.len() - leaving.len();
-    for &i in &carried {
+    for (index, &i) in (map.links.len() - leaving.len()..).zip(&carried) {
         let mut link = map.links[i].clone();
         let attacked = link
             .undercut_target()
@@ -174,11 +173,7 @@ fn rebuild_links(map: &ArgumentMap, removed: &[usize], changed: Vec<(usize, Link
             link.to = to.clone();
         }
         new_name.insert(ends(&map.links[i]), ends(&link));
-        edits.push(Edit::AddLink {
-            index: back_count,
-            link,
-        });
-        back_count += 1;
+        edits.push(Edit::AddLink { index, link });
     }
     edits
 }
@@ -271,14 +266,12 @@ pub fn join_reasons(
         to: a.to.clone(),
         link: joined,
     });
-    let mut index = map.links.len() - moved.len() - 1;
-    for &i in &moved {
+    for (index, &i) in (map.links.len() - moved.len() - 1..).zip(&moved) {
         let mut link = map.links[i].clone();
         if direct.contains(&i) {
             link.undercuts = Some(a.from.clone());
         }
         edits.push(Edit::AddLink { index, link });
-        index += 1;
     }
     Ok(Edit::Batch(edits))
 }
