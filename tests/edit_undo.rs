@@ -117,7 +117,7 @@ fn edit_for(map: &ArgumentMap, intent: &Intent) -> Option<Edit> {
         },
         Intent::Unlink(i) => {
             let l = map.links.get(i % map.links.len().max(1))?;
-            delete_links(&[(l.from.clone(), l.to.clone())])
+            delete_links(map, &[(l.from.clone(), l.to.clone())])
         }
         Intent::Flip(i) => {
             let l = map.links.get(i % map.links.len().max(1))?;
