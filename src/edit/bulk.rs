@@ -18,6 +18,7 @@ enum Run {
     RemoveNode,
     AddLink,
     RemoveLink,
+    UpdateLink,
 }
 
 fn run_of(edit: &Edit) -> Option<Run> {
@@ -26,6 +27,7 @@ fn run_of(edit: &Edit) -> Option<Run> {
         Edit::RemoveNode { .. } => Some(Run::RemoveNode),
         Edit::AddLink { .. } => Some(Run::AddLink),
         Edit::RemoveLink { .. } => Some(Run::RemoveLink),
+        Edit::UpdateLink { .. } => Some(Run::UpdateLink),
         _ => None,
     }
 }
@@ -78,6 +80,7 @@ fn apply_run(kind: Run, run: Vec<Edit>, map: &mut ArgumentMap) -> Result<Vec<Edi
         Run::RemoveNode => remove_nodes(run, map),
         Run::AddLink => add_links(run, map),
         Run::RemoveLink => remove_links(run, map),
+        Run::UpdateLink => update_links(run, map),
     }
 }
 
@@ -343,6 +346,86 @@ fn remove_links(run: Vec<Edit>, map: &mut ArgumentMap) -> Result<Vec<Edit>, Edit
     Ok(removed
         .into_iter()
         .map(|(index, link)| Edit::AddLink { index, link })
+        .collect())
+}
+
+type Ends = (NodeId, NodeId);
+
+fn ends_of(link: &Link) -> Ends {
+    (link.from.clone(), link.to.clone())
+}
+
+/// Changes many reasons at once (as deleting co-premises does): each is checked against the
+/// rules as they stand after the ones before it, all before any is applied.
+fn update_links(run: Vec<Edit>, map: &mut ArgumentMap) -> Result<Vec<Edit>, EditError> {
+    // Rules are taken back link by link below, which is exact only when no two links claim
+    // the same premise (only a broken file has that).
+    let premises_unique = {
+        let mut seen = HashSet::with_capacity(map.links.len());
+        map.links
+            .iter()
+            .all(|l| l.premises().all(|p| seen.insert((p, &l.to))))
+    };
+    if !premises_unique {
+        return one_by_one(run, map);
+    }
+    let mut updates: Vec<(usize, Link)> = Vec::with_capacity(run.len());
+    {
+        let mut rules = ReasonRules::of(map, None);
+        let mut positions: HashMap<Ends, usize> = map
+            .links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (ends_of(l), i))
+            .collect();
+        // How many links undercut each reason, by the reason's ends.
+        let mut undercut_count: HashMap<Ends, usize> = HashMap::new();
+        for link in &map.links {
+            if let Some((p, t)) = link.undercut_target() {
+                *undercut_count.entry((p.clone(), t.clone())).or_default() += 1;
+            }
+        }
+        let mut replaced: HashMap<usize, Link> = HashMap::new();
+        for edit in run {
+            let Edit::UpdateLink { from, to, link } = edit else {
+                unreachable!("a run holds one kind of edit")
+            };
+            let key = (from, to);
+            let Some(&index) = positions.get(&key) else {
+                return Err(EditError::NoSuchLink(key.0, key.1));
+            };
+            let old = replaced.get(&index).unwrap_or(&map.links[index]).clone();
+            rules.forget(&old);
+            rules.admit(&link)?;
+            if let Some((p, t)) = old.undercut_target()
+                && let Some(n) = undercut_count.get_mut(&(p.clone(), t.clone()))
+            {
+                *n -= 1;
+            }
+            let renamed = link.from != key.0 || link.to != key.1;
+            if renamed && undercut_count.get(&key).is_some_and(|&n| n > 0) {
+                return Err(EditError::LinkUndercut(key.0, key.1));
+            }
+            if let Some((p, t)) = link.undercut_target() {
+                *undercut_count.entry((p.clone(), t.clone())).or_default() += 1;
+            }
+            positions.remove(&key);
+            positions.insert(ends_of(&link), index);
+            replaced.insert(index, link.clone());
+            updates.push((index, link));
+        }
+    }
+    Ok(updates
+        .into_iter()
+        .map(|(index, link)| {
+            let (from, to) = ends_of(&link);
+            let old = std::mem::replace(&mut map.links[index], link);
+            Edit::UpdateLink {
+                from,
+                to,
+                link: old,
+            }
+        })
         .collect())
 }
 

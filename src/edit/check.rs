@@ -94,6 +94,15 @@ impl<'a> ReasonRules<'a> {
         }
     }
 
+    /// Takes `link` out of the rules, as when it is about to be replaced.
+    pub(super) fn forget(&mut self, link: &Link) {
+        let to = link.to.clone();
+        self.pairs.remove(&(link.from.clone(), to.clone()));
+        for p in link.premises() {
+            self.premises.remove(&(p.clone(), to.clone()));
+        }
+    }
+
     /// Checks `link` against the rules and, when it passes, counts it in.
     pub(super) fn admit(&mut self, link: &Link) -> Result<(), EditError> {
         for end in link.premises().chain([&link.to]) {

@@ -32,12 +32,13 @@ fn undercuts_by_target(map: &ArgumentMap) -> HashMap<(&NodeId, &NodeId), Vec<usi
 /// on, each once, in link order.
 fn undercut_closure(map: &ArgumentMap, roots: &[usize]) -> Vec<usize> {
     let by_target = undercuts_by_target(map);
+    let roots_set: HashSet<usize> = roots.iter().copied().collect();
     let mut found: HashSet<usize> = HashSet::new();
     let mut queue: Vec<usize> = roots.to_vec();
     while let Some(i) = queue.pop() {
         let link = &map.links[i];
         for &u in by_target.get(&(&link.from, &link.to)).into_iter().flatten() {
-            if !roots.contains(&u) && found.insert(u) {
+            if !roots_set.contains(&u) && found.insert(u) {
                 queue.push(u);
             }
         }
@@ -45,6 +46,44 @@ fn undercut_closure(map: &ArgumentMap, roots: &[usize]) -> Vec<usize> {
     let mut out: Vec<usize> = found.into_iter().collect();
     out.sort_unstable();
     out
+}
+
+/// `links` in the order to remove them: each undercut before the reason it attacks (the
+/// deepest undercuts first, then by position). Every step then leaves a well-formed map, and
+/// the undo, running backwards, puts reasons back before their undercuts.
+fn removal_order(map: &ArgumentMap, links: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut order: Vec<usize> = links.into_iter().collect();
+    order.sort_unstable();
+    order.dedup();
+    let position: HashMap<(&NodeId, &NodeId), usize> = order
+        .iter()
+        .map(|&i| ((&map.links[i].from, &map.links[i].to), i))
+        .collect();
+    // How many undercuts, among `links`, stand between each link and a reason not undercut.
+    let mut depth: HashMap<usize, usize> = HashMap::with_capacity(order.len());
+    for &start in &order {
+        let mut path = Vec::new();
+        let mut at = Some(start);
+        let mut base = 0;
+        while let Some(i) = at {
+            if let Some(&known) = depth.get(&i) {
+                base = known + 1;
+                break;
+            }
+            if path.len() > order.len() {
+                break; // a circle of undercuts, which only a broken file has
+            }
+            path.push(i);
+            at = map.links[i]
+                .undercut_target()
+                .and_then(|t| position.get(&t).copied());
+        }
+        for (k, &i) in path.iter().rev().enumerate() {
+            depth.insert(i, base + k);
+        }
+    }
+    order.sort_by_key(|i| (std::cmp::Reverse(depth[i]), *i));
+    order
 }
 
 fn link_index(map: &ArgumentMap, (from, to): (&NodeId, &NodeId)) -> Result<usize, EditError> {
@@ -64,10 +103,8 @@ pub fn delete_links(map: &ArgumentMap, links: &[Ends]) -> Edit {
         .filter(|(_, l)| wanted.contains(&(&l.from, &l.to)))
         .map(|(i, _)| i)
         .collect();
-    let mut doomed = roots.clone();
-    doomed.extend(undercut_closure(map, &roots));
-    doomed.sort_unstable();
-    doomed.dedup();
+    let closure = undercut_closure(map, &roots);
+    let doomed = removal_order(map, roots.into_iter().chain(closure));
     // Links not in the map are still asked for, so the edit reports them.
     let mut edits: Vec<Edit> = doomed
         .iter()
@@ -127,21 +164,19 @@ fn rebuild_links(map: &ArgumentMap, removed: &[usize], changed: Vec<(usize, Link
         .filter(|(i, new)| ends(new) != ends(&map.links[*i]))
         .map(|(i, _)| *i)
         .collect();
-    let carried: Vec<usize> = undercut_closure(map, &renamed)
-        .into_iter()
-        .filter(|i| !gone.contains(i))
-        .collect();
+    // Re-added attacked-first, so each finds the reason it names.
+    let mut carried: Vec<usize> = removal_order(
+        map,
+        undercut_closure(map, &renamed)
+            .into_iter()
+            .filter(|i| !gone.contains(i)),
+    );
+    carried.reverse();
     let mut new_name: HashMap<Ends, Ends> = changed
         .iter()
         .map(|(i, new)| (ends(&map.links[*i]), ends(new)))
         .collect();
-    let mut leaving: Vec<usize> = gone
-        .iter()
-        .copied()
-        .chain(carried.iter().copied())
-        .collect();
-    leaving.sort_unstable();
-    leaving.dedup();
+    let leaving = removal_order(map, gone.iter().copied().chain(carried.iter().copied()));
     let mut edits: Vec<Edit> = leaving
         .iter()
         .map(|&i| Edit::RemoveLink {
@@ -149,8 +184,9 @@ fn rebuild_links(map: &ArgumentMap, removed: &[usize], changed: Vec<(usize, Link
             to: map.links[i].to.clone(),
         })
         .collect();
+    let carried_set: HashSet<usize> = carried.iter().copied().collect();
     for (i, new) in changed {
-        if gone.contains(&i) || carried.contains(&i) {
+        if gone.contains(&i) || carried_set.contains(&i) {
             continue;
         }
         let old = &map.links[i];
