@@ -32,6 +32,8 @@ pub struct Derived {
     pub problems: Vec<Problem>,
     /// Each link's ends as node indices (`None` for a link to a missing node), in link order.
     pub link_ends: Vec<Option<(usize, usize)>>,
+    /// For each undercut (by link index), the index of the reason it attacks.
+    pub attacked: HashMap<usize, usize>,
     checks: Checks,
 }
 
@@ -45,6 +47,37 @@ struct Checks {
     /// The problems of the revision before the current one, so undoing an edit shows them
     /// at once instead of checking the map again.
     previous: Option<(u64, Vec<Problem>)>,
+}
+
+/// Each undercut's attacked reason, by link index. Only the pairs undercuts name are looked
+/// for, so a map without undercuts costs one pass and no hashing.
+fn attacked_reasons(
+    map: &ArgumentMap,
+    link_ends: &[Option<(usize, usize)>],
+    index: &HashMap<NodeId, usize>,
+) -> HashMap<usize, usize> {
+    let mut wanted: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (i, link) in map.links.iter().enumerate() {
+        if let Some((premise, to)) = link.undercut_target()
+            && let (Some(&p), Some(&t)) = (index.get(premise), index.get(to))
+        {
+            wanted.entry((p, t)).or_default().push(i);
+        }
+    }
+    let mut attacked = HashMap::new();
+    if wanted.is_empty() {
+        return attacked;
+    }
+    for (r, ends) in link_ends.iter().enumerate() {
+        if let Some(undercuts) = ends.as_ref().and_then(|e| wanted.get(e)) {
+            for &u in undercuts {
+                if u != r {
+                    attacked.insert(u, r);
+                }
+            }
+        }
+    }
+    attacked
 }
 
 impl Derived {
@@ -76,8 +109,13 @@ impl Derived {
             change.main |= main_id != self.main_id;
             self.main_id = main_id;
         }
+        if change.structure() {
+            self.attacked = attacked_reasons(map, &self.link_ends, &self.index);
+        }
         if change.structure() || change.order {
-            self.outline = outline_with_ends(map, &self.link_ends, self.main);
+            let index = &self.index;
+            self.outline =
+                outline_with_ends(map, &self.link_ends, self.main, |id| index.get(id).copied());
         }
         self.check(map, revision);
         self.changes.record(change);

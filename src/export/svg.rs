@@ -7,7 +7,7 @@ use crate::render::font::{FONT_DATA, FONT_FAMILY, FONT_WEIGHT};
 use crate::render::geom::{Point, Rect, Rgb};
 use crate::render::page::Page;
 use crate::render::style::SHADOW_OPACITY;
-use crate::render::{Arrow, Card, Emphasis, Icon, Legend, Scene, TextRun};
+use crate::render::{Arrow, Card, Emphasis, Icon, Legend, ReasonBox, Scene, SchemeLabel, TextRun};
 use resvg::usvg;
 use std::fmt::Write;
 use std::sync::{Arc, OnceLock};
@@ -322,11 +322,22 @@ impl<'a> Svg<'a> {
         }
     }
 
-    /// The links, then the cards on top.
+    /// The boxes of linked reasons, the links and their schemes, then the cards on top. A map
+    /// without linked reasons or schemes writes no group for them (its SVG is as before).
     fn map(&mut self, scene: &Scene) {
+        if !scene.boxes.is_empty() {
+            self.open(r#"<g class="reasons">"#.to_owned());
+            self.items(&scene.boxes, |svg, b| svg.reason_box(b));
+            self.close();
+        }
         self.open(r#"<g class="links">"#.to_owned());
         self.items(&scene.arrows, |svg, arrow| svg.arrow(arrow, "link"));
         self.close();
+        if !scene.labels.is_empty() {
+            self.open(r#"<g class="schemes">"#.to_owned());
+            self.items(&scene.labels, |svg, label| svg.scheme_label(label));
+            self.close();
+        }
         self.open(r#"<g class="cards">"#.to_owned());
         self.items(&scene.cards, |svg, card| svg.card(card));
         self.close();
@@ -361,6 +372,38 @@ impl<'a> Svg<'a> {
                 self.spill(false);
             }
         }
+    }
+
+    fn reason_box(&mut self, b: &ReasonBox) {
+        let dash = if b.dashed {
+            format!(
+                r#" stroke-dasharray="{} {}""#,
+                n(crate::render::style::DASH),
+                n(crate::render::style::DASH_GAP)
+            )
+        } else {
+            String::new()
+        };
+        self.rect(
+            &b.rect,
+            b.radius,
+            &format!(
+                r#"class="reason-box" fill="none" stroke="{}" stroke-width="{}"{dash}"#,
+                b.stroke.hex(),
+                n(b.width)
+            ),
+        );
+    }
+
+    fn scheme_label(&mut self, label: &SchemeLabel) {
+        self.line(format_args!(
+            r#"<text class="scheme" x="{}" y="{}" font-size="{}" font-style="italic" fill="{}">{}</text>"#,
+            n(label.anchor.x),
+            n(label.anchor.y),
+            n(label.size),
+            label.color.hex(),
+            esc(&label.text)
+        ));
     }
 
     fn arrow(&mut self, arrow: &Arrow, class: &str) {

@@ -1,7 +1,7 @@
 //! The argument as an indented tree: the main claim, then what supports and opposes it,
 //! recursively. Used by the outline panel and by text exports.
 
-use super::{ArgumentMap, Relation};
+use super::{ArgumentMap, NodeId, Relation};
 
 /// One line of the outline.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,16 +36,18 @@ pub fn outline(map: &ArgumentMap) -> Outline {
         .map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
         .collect();
     let main = map.main_claim().and_then(|id| index.get(id).copied());
-    outline_with_ends(map, &ends, main)
+    outline_with_ends(map, &ends, main, |id| index.get(id).copied())
 }
 
 /// [`outline`] for a caller that already knows each link's ends as node indices (`None` for
 /// a link to a missing node), in link order, and the main claim's index: the window keeps
 /// them, and hashing every id again after each edit cost more than a frame on a big map.
+/// `lookup` finds a co-premise's index (only linked reasons' co-premises are looked up).
 pub fn outline_with_ends(
     map: &ArgumentMap,
     link_ends: &[Option<(usize, usize)>],
     main: Option<usize>,
+    lookup: impl Fn(&NodeId) -> Option<usize>,
 ) -> Outline {
     // Each node's children in one array, node by node (a list per node cost an allocation
     // per node; the window recomputes the outline after every structural edit).
@@ -53,7 +55,22 @@ pub fn outline_with_ends(
     let mut has_outgoing = vec![false; n];
     let mut starts = vec![0usize; n + 1];
     let valid = |ends: &Option<(usize, usize)>| ends.filter(|(f, t)| f != t && *f < n && *t < n);
-    for (from, to) in link_ends.iter().filter_map(valid) {
+    // Each child as (premise, target, relation, first premise, place among the premises):
+    // a linked reason's co-premises are children of its target too, listed beside its first.
+    let mut edges: Vec<(usize, usize, Relation, usize, usize)> =
+        Vec::with_capacity(link_ends.len());
+    for (link, ends) in map.links.iter().zip(link_ends) {
+        let Some((from, to)) = valid(ends) else {
+            continue;
+        };
+        edges.push((from, to, link.relation, from, 0));
+        for (k, premise) in link.with.iter().enumerate() {
+            if let Some(p) = lookup(premise).filter(|&p| p < n && p != to) {
+                edges.push((p, to, link.relation, from, k + 1));
+            }
+        }
+    }
+    for &(from, to, ..) in &edges {
         starts[to + 1] += 1;
         has_outgoing[from] = true;
     }
@@ -62,21 +79,38 @@ pub fn outline_with_ends(
     }
     let mut filled = starts.clone();
     let mut kids = vec![(0usize, Relation::Supports); starts[n]];
-    for (link, ends) in map.links.iter().zip(link_ends) {
-        if let Some((from, to)) = valid(ends) {
-            kids[filled[to]] = (from, link.relation);
-            filled[to] += 1;
-        }
+    let mut groups = vec![(0usize, 0usize); starts[n]];
+    for &(from, to, relation, lead, k) in &edges {
+        kids[filled[to]] = (from, relation);
+        groups[filled[to]] = (lead, k);
+        filled[to] += 1;
     }
+    let mut row: Vec<((usize, Relation), (usize, usize))> = Vec::new();
     for to in 0..n {
-        kids[starts[to]..starts[to + 1]].sort_by(|a, b| {
-            let key =
-                |(i, rel): &(usize, Relation)| (*rel == Relation::Opposes, map.nodes[*i].pos.x);
-            key(a)
-                .partial_cmp(&key(b))
+        let range = starts[to]..starts[to + 1];
+        if range.len() < 2 {
+            continue;
+        }
+        row.clear();
+        row.extend(
+            kids[range.clone()]
+                .iter()
+                .copied()
+                .zip(groups[range.clone()].iter().copied()),
+        );
+        row.sort_by(|(a, ga), (b, gb)| {
+            let key = |(_, rel): &(usize, Relation), lead: usize| {
+                (*rel == Relation::Opposes, map.nodes[lead].pos.x)
+            };
+            key(a, ga.0)
+                .partial_cmp(&key(b, gb.0))
                 .unwrap_or(std::cmp::Ordering::Equal)
-                .then(a.0.cmp(&b.0))
+                .then(ga.0.cmp(&gb.0))
+                .then(ga.1.cmp(&gb.1))
         });
+        for (slot, (kid, _)) in kids[range].iter_mut().zip(&row) {
+            *slot = *kid;
+        }
     }
     let children = Children {
         starts: &starts,

@@ -144,6 +144,10 @@ impl Rect {
         }
     }
 
+    pub fn contains(&self, p: Point) -> bool {
+        self.min.x <= p.x && p.x <= self.max.x && self.min.y <= p.y && p.y <= self.max.y
+    }
+
     /// Grown by `by` on every side (shrunk for negative `by`).
     pub fn expand(&self, by: f32) -> Rect {
         Rect {

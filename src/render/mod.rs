@@ -14,10 +14,13 @@ pub mod page;
 pub mod palette;
 pub mod parallel;
 mod parts;
+pub mod reason;
 pub mod route;
 mod scene;
 pub mod style;
 pub mod wrap;
 
-pub use parts::{Arrow, Badge, Card, Emphasis, Halo, Icon, Legend, Marker, TextRun};
+pub use parts::{
+    Arrow, Badge, Card, Emphasis, Halo, Icon, Legend, Marker, ReasonBox, SchemeLabel, TextRun,
+};
 pub use scene::{Scene, build};

@@ -248,6 +248,19 @@ impl Talk {
                 title: scene.title.clone(),
                 view,
                 arrows,
+                // Few per map, and few pages: a pass over them per page stays small.
+                boxes: scene
+                    .boxes
+                    .iter()
+                    .filter(|b| b.rect.intersects(&view))
+                    .cloned()
+                    .collect(),
+                labels: scene
+                    .labels
+                    .iter()
+                    .filter(|l| view.contains(l.anchor))
+                    .cloned()
+                    .collect(),
                 cards,
                 legend: None,
                 note: None,

@@ -109,6 +109,26 @@ pub struct Arrow {
     pub marker: Marker,
 }
 
+/// The outline around a linked reason's premise cards.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReasonBox {
+    pub rect: Rect,
+    pub radius: f32,
+    pub stroke: Rgb,
+    pub width: f32,
+    /// Opposing reasons are dashed, as their arrows are.
+    pub dashed: bool,
+}
+
+/// A reason's scheme, named beside its marker; `anchor` is the left end of the baseline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SchemeLabel {
+    pub anchor: Point,
+    pub size: f32,
+    pub color: Rgb,
+    pub text: String,
+}
+
 /// A disc with + (supports) or − (opposes).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marker {

@@ -3,8 +3,9 @@
 //! pure: the same map always gives the same scene.
 
 use super::geom::{Point, Rect};
-use super::parts::{Arrow, Card, Legend, TextRun};
-use super::{arrow, card, font, legend, style};
+use super::palette::Palette;
+use super::parts::{Arrow, Card, Legend, ReasonBox, SchemeLabel, TextRun};
+use super::{arrow, card, font, legend, reason, style};
 use crate::model::ArgumentMap;
 
 /// The whole picture.
@@ -16,6 +17,10 @@ pub struct Scene {
     pub view: Rect,
     /// Links, drawn first so cards sit on top of them.
     pub arrows: Vec<Arrow>,
+    /// Boxes around linked reasons' premises, drawn before the cards.
+    pub boxes: Vec<ReasonBox>,
+    /// Reasons' scheme names beside their markers, drawn after the arrows.
+    pub labels: Vec<SchemeLabel>,
     /// Cards in map order.
     pub cards: Vec<Card>,
     pub legend: Option<Legend>,
@@ -34,21 +39,30 @@ pub fn build(map: &ArgumentMap, legend: bool) -> Scene {
         card::build(i, node, pos, main == Some(&node.id))
     });
     let index = map.node_index();
-    let arrows: Vec<Arrow> = map
-        .links
-        .iter()
-        .filter_map(|link| {
-            let (&f, &t) = (index.get(&link.from)?, index.get(&link.to)?);
-            let route = super::route::route(cards[f].rect, cards[t].rect)?;
-            Some(arrow::build(&route, link.relation, 1.0, Some((f, t))))
-        })
-        .collect();
+    let placed = reason::place_all(map, |id| index.get(id).copied(), |i| cards[i].rect);
+    let mut arrows = Vec::with_capacity(placed.len());
+    let mut boxes = Vec::new();
+    let mut labels = Vec::new();
+    for (link, placed) in map.links.iter().zip(&placed) {
+        let Some(placed) = placed else { continue };
+        arrows.push(arrow::build(
+            &placed.route,
+            link.relation,
+            1.0,
+            Some(placed.ends),
+        ));
+        if let Some(rect) = placed.boxed {
+            boxes.push(reason::reason_box(rect, link.relation, &Palette::LIGHT));
+        }
+        labels.extend(reason::scheme_label(link, &placed.route, style::WEAK_TEXT));
+    }
 
     let mut note = None;
     let content = cards
         .iter()
         .map(|c| c.rect.union(&c.shadow))
         .chain(arrows.iter().map(arrow::bounds))
+        .chain(boxes.iter().map(|b| b.rect))
         .reduce(|a, b| a.union(&b))
         .unwrap_or_else(|| {
             let m = font::metrics();
@@ -72,6 +86,8 @@ pub fn build(map: &ArgumentMap, legend: bool) -> Scene {
         title: super::clean::one_line(&map.title),
         view: whole_units(all.expand(style::MARGIN)),
         arrows,
+        boxes,
+        labels,
         cards,
         legend,
         note,

@@ -504,6 +504,8 @@ mod tests {
             view: render::geom::Rect::from_min_size(Point::new(0.0, 0.0), 500.0, 300.0),
             arrows: Vec::new(),
             cards: vec![card.clone()],
+            boxes: Vec::new(),
+            labels: Vec::new(),
             legend: None,
             note: None,
         };

@@ -31,14 +31,12 @@ pub fn link_at(
     tolerance: f32,
     point: Pos2,
 ) -> Option<(NodeId, NodeId)> {
+    let card = |i: usize| sizes.rect(&map.nodes[i], derived.is_main(i));
     map.links
         .iter()
-        .filter_map(|link| {
-            let f = *derived.index.get(&link.from)?;
-            let t = *derived.index.get(&link.to)?;
-            let from = sizes.rect(&map.nodes[f], derived.is_main(f));
-            let to = sizes.rect(&map.nodes[t], derived.is_main(t));
-            let route = links::route(from, to)?;
+        .enumerate()
+        .filter_map(|(i, link)| {
+            let route = super::reasons::place(map, derived, &card, i)?.route;
             if !route.bounds().expand(tolerance).contains(point) {
                 return None;
             }

@@ -22,6 +22,7 @@ pub mod links;
 mod menus;
 mod overview;
 mod paint;
+mod reasons;
 
 pub use card::CardSizes;
 pub use fit::{OPENING_ZOOM, fit_camera, map_bounds, opening_camera};

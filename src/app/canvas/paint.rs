@@ -3,7 +3,7 @@
 //! Cards are painted by `card.rs`; both turn `render`'s description into egui shapes.
 
 use super::overview::Overview;
-use super::{Frame, card, hidden, links};
+use super::{Frame, card, hidden, links, reasons};
 use crate::app::view::{EditTarget, TextEditing, ViewState};
 use crate::model::{NodeKind, Relation};
 use egui::{Pos2, Rect, Stroke, StrokeKind, pos2, vec2};
@@ -33,30 +33,48 @@ pub fn grid(frame: &Frame) {
 }
 
 /// Every link with a part inside `visible` (map units): into the far-out mesh when far out
-/// and not highlighted, otherwise as arrows, the selected one with a halo.
+/// and not highlighted, otherwise as arrows (a linked reason's from the box around its
+/// premises, an undercut's onto the reason it attacks), the selected one with a halo.
 pub fn links(frame: &Frame, view: &ViewState, visible: Rect, far: &mut Overview) {
     let (map, painter, theme) = (frame.map, &frame.painter, &frame.theme);
     let selection = &frame.place.selection;
-    for (link, ends) in map.links.iter().zip(&frame.derived.link_ends) {
+    let card = |i: usize| frame.card_rect(i);
+    for (i, (link, ends)) in map.links.iter().zip(&frame.derived.link_ends).enumerate() {
         let Some((f, t)) = *ends else {
             continue;
         };
-        let (from, to) = (frame.card_rect(f), frame.card_rect(t));
-        if hidden(view, &link.from) || hidden(view, &link.to) || !visible.intersects(from.union(to))
-        {
+        if hidden(view, &link.from) || hidden(view, &link.to) {
             continue;
         }
-        let Some(route) = links::route(from, to) else {
+        // Plain links, nearly all of them, are culled before anything is placed.
+        let plain = !link.is_linked() && !link.is_undercut();
+        if plain && !visible.intersects(card(f).union(card(t))) {
+            continue;
+        }
+        let Some(placed) = reasons::place(map, frame.derived, &card, i) else {
             continue;
         };
+        let reach = placed
+            .route
+            .bounds()
+            .union(placed.boxed.unwrap_or(Rect::NOTHING));
+        if !visible.intersects(reach) {
+            continue;
+        }
         let picked = selection
             .link()
             .is_some_and(|(f, t)| *f == link.from && *t == link.to);
-        let highlighted = picked || selection.contains(&link.from) || selection.contains(&link.to);
-        let on_screen = route.transformed(|p| frame.place.to_screen(p));
+        let highlighted = picked
+            || link.premises().any(|p| selection.contains(p))
+            || selection.contains(&link.to);
+        let on_screen = placed.route.transformed(|p| frame.place.to_screen(p));
         if frame.far_out && !highlighted {
             far.link(painter, theme, &on_screen, link.relation);
             continue;
+        }
+        if let Some(boxed) = placed.boxed {
+            let screen = frame.place.screen(boxed);
+            reasons::paint_box(painter, theme, screen, link.relation, frame.zoom());
         }
         if picked {
             let halo = Stroke::new(8.0, theme.selection.gamma_multiply(0.35));
@@ -70,6 +88,9 @@ pub fn links(frame: &Frame, view: &ViewState, visible: Rect, far: &mut Overview)
             frame.zoom(),
             highlighted,
         );
+        if frame.zoom() >= card::DETAIL_ZOOM {
+            reasons::paint_scheme(painter, theme, link, &on_screen, frame.zoom());
+        }
     }
 }
 
