@@ -1,7 +1,7 @@
 //! JSON export: the whole map, with string ids, for scripts and other tools.
 
 use crate::format::version_of;
-use crate::model::{ArgumentMap, Citation, Node, Source};
+use crate::model::{ArgumentMap, Citation, Link, Node, Source, reason_name};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -11,7 +11,11 @@ struct JsonMap<'a> {
     description: &'a str,
     main_claim: Option<&'a str>,
     nodes: Vec<JsonNode<'a>>,
+    /// One entry per premise → target node of every reason, as before reasons existed, so
+    /// older readers still work (an undercut's entries go to the attacked reason's target).
     links: Vec<JsonLink<'a>>,
+    /// Every reason: all its premises, and a node or (an undercut) a reason as its target.
+    reasons: Vec<JsonReason<'a>>,
     sources: Vec<JsonSource<'a>>,
     /// The talk's steps (node ids), arranged or the default walk.
     steps: Vec<JsonStep>,
@@ -47,6 +51,41 @@ struct JsonLink<'a> {
     from: &'a str,
     to: &'a str,
     relation: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonReason<'a> {
+    /// `first premise->target`, as argmap names reasons.
+    id: String,
+    premises: Vec<&'a str>,
+    target: JsonTarget,
+    relation: &'static str,
+    scheme: Option<&'a str>,
+    warrant: Option<&'a str>,
+    /// The critical question (from 1) of the attacked reason's scheme this answers.
+    answers: Option<u32>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum JsonTarget {
+    Node(String),
+    Reason(String),
+}
+
+fn reason(l: &Link) -> JsonReason<'_> {
+    JsonReason {
+        id: l.name(),
+        premises: l.premises().map(|p| p.as_str()).collect(),
+        target: match l.undercut_target() {
+            Some((premise, to)) => JsonTarget::Reason(reason_name(premise, to)),
+            None => JsonTarget::Node(l.to.0.clone()),
+        },
+        relation: l.relation.as_str(),
+        scheme: l.scheme.as_deref(),
+        warrant: l.warrant.as_deref(),
+        answers: l.answers,
+    }
 }
 
 #[derive(Serialize)]
@@ -119,12 +158,15 @@ pub fn to_json(map: &ArgumentMap) -> String {
         links: map
             .links
             .iter()
-            .map(|l| JsonLink {
-                from: l.from.as_str(),
-                to: l.to.as_str(),
-                relation: l.relation.as_str(),
+            .flat_map(|l| {
+                l.premises().map(|p| JsonLink {
+                    from: p.as_str(),
+                    to: l.to.as_str(),
+                    relation: l.relation.as_str(),
+                })
             })
             .collect(),
+        reasons: map.links.iter().map(reason).collect(),
         sources: map.sources.iter().map(source).collect(),
         steps: map
             .steps()
