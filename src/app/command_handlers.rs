@@ -8,7 +8,7 @@ use super::clipboard::{self, Pasted};
 use super::commands::Action;
 use super::navigate::{self, Direction};
 use super::panels::find::FindRequest;
-use super::view::{EditTarget, Reveal, TextEditing};
+use super::view::{EditTarget, NewLink, Reveal, TextEditing};
 use crate::edit::{self, Edit};
 use crate::model::{
     ArgumentMap, Link, Node, NodeId, NodeKind, Position, child_relation, tab_child,
@@ -147,6 +147,10 @@ impl ArgmapApp {
                     }
                 }
             }
+            Action::AddCoPremise => self.add_co_premise(None),
+            Action::UndercutReason => self.undercut_reason(None, None),
+            Action::JoinReasons => self.join_selected(),
+            Action::SplitReason => self.split(None),
             Action::EditText => match self.view.selection.primary().cloned() {
                 Some(id) => self.start_editing(id),
                 None => self.window.message = Some("Select a node to edit its text.".into()),
@@ -451,14 +455,18 @@ impl ArgmapApp {
         let size = (super::canvas::card::CARD_WIDTH, NEW_CARD_HEIGHT);
         let pos = crate::layout::place_new_child(map, &self.card_size_of(), &parent, size);
         let relation = child_relation(map.nodes[p].kind, kind);
-        self.start_new_node(kind, egui::pos2(pos.x, pos.y), Some((parent, relation)));
+        self.start_new_node(
+            kind,
+            egui::pos2(pos.x, pos.y),
+            Some(NewLink::On(parent, relation)),
+        );
     }
 
-    fn start_new_node(
+    pub(super) fn start_new_node(
         &mut self,
         kind: NodeKind,
         at: egui::Pos2,
-        link_to: Option<(NodeId, crate::model::Relation)>,
+        link_to: Option<NewLink>,
     ) {
         let pos = Position::new(at.x, at.y).rounded();
         self.view.editing = Some(TextEditing {
@@ -504,11 +512,13 @@ impl ArgmapApp {
                     index: self.doc.map().nodes.len(),
                     node: Node::new(id.clone(), kind, text, pos),
                 }];
-                if let Some((parent, relation)) = link_to {
-                    edits.push(Edit::AddLink {
-                        index: self.doc.map().links.len(),
-                        link: Link::new(id.clone(), parent, relation),
-                    });
+                match link_to.map(|how| self.joining(&id, how)) {
+                    Some(Ok(edit)) => edits.push(edit),
+                    Some(Err(e)) => {
+                        // The reason it was to join has gone meanwhile: keep the text.
+                        self.window.message = Some(format!("Added unlinked: {e}."));
+                    }
+                    None => {}
                 }
                 if self.apply(Edit::Batch(edits)) {
                     self.view.selection.select_only(id);
@@ -521,20 +531,7 @@ impl ArgmapApp {
     pub(super) fn on_canvas_request(&mut self, request: CanvasRequest) {
         crate::crash::note_canvas_request(&request);
         match request {
-            CanvasRequest::Move { ids, delta } => {
-                let map = self.doc.map();
-                let moves = ids
-                    .iter()
-                    .filter_map(|id| {
-                        let n = self.derived.node(map, id)?;
-                        Some((
-                            id.clone(),
-                            Position::new(n.pos.x + delta.x, n.pos.y + delta.y),
-                        ))
-                    })
-                    .collect();
-                self.apply(Edit::Move { moves });
-            }
+            CanvasRequest::Move { ids, delta } => self.move_cards(ids, delta),
             CanvasRequest::Connect { from, to } => {
                 let Some(kind) = self.doc.map().node(&from).map(|n| n.kind) else {
                     return;
@@ -574,6 +571,14 @@ impl ArgmapApp {
             CanvasRequest::DeleteLink(from, to) => {
                 self.apply(edit::delete_links(self.doc.map(), &[(from, to)]));
             }
+            CanvasRequest::AddCoPremise(from, to) => self.add_co_premise(Some((from, to))),
+            CanvasRequest::UndercutReason(from, to) => self.undercut_reason(Some((from, to)), None),
+            CanvasRequest::Undercut { attacker, reason } => self.undercut_with(attacker, reason),
+            CanvasRequest::SplitReason(from, to) => self.split(Some((from, to))),
+            CanvasRequest::AnswerQuestion { reason, number } => {
+                self.undercut_reason(Some(reason), Some(number))
+            }
+            CanvasRequest::TakeOut { premise, reason } => self.take_out_of_reason(premise, reason),
             CanvasRequest::CommitText => self.commit_text(),
             CanvasRequest::Cite { node, source } => self.cite(node, source),
             CanvasRequest::CancelText => {

@@ -45,6 +45,10 @@ commands! {
         AddClaim,
         AddEvidence,
         AddCounterpoint,
+        AddCoPremise,
+        UndercutReason,
+        JoinReasons,
+        SplitReason,
         EditText,
         Find,
         CommandPalette,
@@ -228,6 +232,26 @@ impl Action {
                 "Add a counterpoint (linked to the selection, if any).",
                 None,
             ),
+            A::AddCoPremise => command(
+                "Add co-premise",
+                "Add a premise that bears on the same node only together with the selected one.",
+                shift(Key::Enter),
+            ),
+            A::UndercutReason => command(
+                "Undercut reason",
+                "Add a counterpoint that attacks the selected reason's inference, not its claim.",
+                key(Key::U),
+            ),
+            A::JoinReasons => command(
+                "Join into one reason",
+                "Make the selected premises one reason: they then count only together.",
+                key(Key::J),
+            ),
+            A::SplitReason => command(
+                "Split reason",
+                "Split the selected linked reason into one reason per premise.",
+                shift(Key::J),
+            ),
             A::EditText => command(
                 "Edit text",
                 "Type the selected node's text.",
@@ -409,7 +433,7 @@ impl Action {
 }
 
 /// Mouse gestures, listed in the shortcuts window after the keys.
-pub const MOUSE: [(&str, &str); 9] = [
+pub const MOUSE: [(&str, &str); 11] = [
     (
         "Drag the background, middle-drag, scroll, arrow keys",
         "Pan",
@@ -421,6 +445,14 @@ pub const MOUSE: [(&str, &str); 9] = [
     (
         "Drag the dot on a card's right edge onto another card",
         "Link them",
+    ),
+    (
+        "Drag the dot on a card's right edge onto a link",
+        "Undercut that reason",
+    ),
+    (
+        "Drag a card into a reason's box, or out of it",
+        "Make it a co-premise, or take it out",
     ),
     ("Double-click the background", "Add a claim there"),
     ("Double-click a card", "Edit its text"),

@@ -18,6 +18,10 @@ struct Asked {
     go_to: Option<(NodeId, Reveal)>,
     edits: Vec<Edit>,
     reader: Option<ReaderRequest>,
+    /// Reason commands from the inspector and the Problems panel, carried out as the
+    /// canvas's are.
+    requests: Vec<crate::app::canvas::CanvasRequest>,
+    select_link: Option<(NodeId, NodeId)>,
 }
 
 impl eframe::App for ArgmapApp {
@@ -168,8 +172,13 @@ impl ArgmapApp {
                 }
             }
             LeftTab::Problems => {
-                if let Some(id) = panels::problems::show(ui, &self.derived.problems) {
-                    asked.go_to = Some((id, Reveal::Centre));
+                use panels::problems::ProblemChoice;
+                match panels::problems::show(ui, &self.derived.problems) {
+                    Some(ProblemChoice::GoTo(id)) => asked.go_to = Some((id, Reveal::Centre)),
+                    Some(ProblemChoice::Answer { reason, number }) => asked
+                        .requests
+                        .push(crate::app::canvas::CanvasRequest::AnswerQuestion { reason, number }),
+                    None => {}
                 }
             }
             LeftTab::Talk => {
@@ -210,6 +219,8 @@ impl ArgmapApp {
                     self.read(source, Some(node));
                 }
                 asked.edits.extend(out.edits);
+                asked.requests.extend(out.requests);
+                asked.select_link = out.select_link;
             }
             RightTab::Reader => {
                 asked.reader = panels::reader::show(
@@ -229,6 +240,12 @@ impl ArgmapApp {
         }
         if let Some(request) = asked.reader {
             self.on_reader_request(request);
+        }
+        for request in asked.requests {
+            self.on_canvas_request(request);
+        }
+        if let Some((from, to)) = asked.select_link {
+            self.view.selection.select_link(from, to);
         }
         if let Some(action) = asked.action {
             self.perform(action, ctx);

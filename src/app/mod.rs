@@ -22,6 +22,7 @@ mod navigate;
 mod overlays;
 mod panels;
 mod present;
+mod reason_handlers;
 mod recovery;
 mod selection_history;
 mod settings;
@@ -246,6 +247,16 @@ impl ArgmapApp {
     }
 
     /// Where a node's card is on screen with the current camera.
+    /// The middle of a reason's arrow on screen, where an undercut lands.
+    pub fn reason_screen_point(&self, from: &NodeId, to: &NodeId) -> Option<egui::Pos2> {
+        let map = self.doc.map();
+        let i = map.links.iter().position(|l| l.same_ends(from, to))?;
+        let card = |n: usize| self.sizes.rect(&map.nodes[n], self.derived.is_main(n));
+        let placed = canvas::reasons::place(map, &self.derived, &card, i)?;
+        let middle = canvas::reasons::marker(&placed.route);
+        Some(self.view.camera.to_screen(self.view.canvas_rect, middle))
+    }
+
     pub fn node_screen_rect(&self, id: &NodeId) -> Option<Rect> {
         let i = self.doc.map().node_position(id)?;
         let is_main = self.doc.map().main_claim() == Some(id);

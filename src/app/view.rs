@@ -148,8 +148,23 @@ pub enum EditTarget {
     New {
         kind: crate::model::NodeKind,
         pos: crate::model::Position,
-        /// The new node bears on this node with this relation.
-        link_to: Option<(NodeId, crate::model::Relation)>,
+        /// How the new node is joined to the map, if at all.
+        link_to: Option<NewLink>,
+    },
+}
+
+/// How a node being typed is joined to the map once its text is committed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NewLink {
+    /// It bears on this node with this relation.
+    On(NodeId, crate::model::Relation),
+    /// It joins the reason (first premise, target) as a co-premise.
+    CoPremise(NodeId, NodeId),
+    /// It undercuts the reason (first premise, target), answering critical question
+    /// `answers` of its scheme, if given.
+    Undercut {
+        reason: (NodeId, NodeId),
+        answers: Option<u32>,
     },
 }
 

@@ -16,7 +16,7 @@ pub use change::{Change, ChangeLog, Shift};
 pub use history::{History, Version};
 pub use reasons::{
     add_premise, delete_links, join_reasons, remove_premise, retarget, set_answers, set_relation,
-    set_scheme, set_warrant, split_reason, undercut,
+    set_scheme, set_warrant, split_reason, take_out_premise, undercut,
 };
 
 use crate::model::{

@@ -260,6 +260,25 @@ pub fn remove_premise(
     })
 }
 
+/// Takes `premise` out of the linked reason `(from → to)` into a reason of its own on the
+/// same node, the same way: the premises no longer count only together, and the link it had
+/// stays (dragging a card out of a reason's box).
+pub fn take_out_premise(
+    map: &ArgumentMap,
+    reason: (&NodeId, &NodeId),
+    premise: &NodeId,
+) -> Result<Edit, EditError> {
+    let relation = map.links[link_index(map, reason)?].relation;
+    let out = remove_premise(map, reason, premise)?;
+    Ok(Edit::Batch(vec![
+        out,
+        Edit::AddLink {
+            index: map.links.len(),
+            link: Link::new(premise.clone(), reason.1.clone(), relation),
+        },
+    ]))
+}
+
 /// Joins the reason `other` into `keep`: both bear on the same node with the same relation,
 /// and become one linked reason holding `keep`'s premises then `other`'s. `other`'s scheme and
 /// warrant are kept when `keep` has none; its undercuts move over to the joined reason.

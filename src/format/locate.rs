@@ -36,7 +36,9 @@ fn offset_of(root: &Item<'_>, place: &ProblemPlace) -> Option<usize> {
         ProblemPlace::Presentation { step } => element("presentation", *step)
             .map(|i| i.start)
             .or_else(|| root.field_name_offset("presentation")),
-        ProblemPlace::Link { index, .. } => element("links", *index).map(|i| i.start),
+        ProblemPlace::Link { index, .. } | ProblemPlace::Question { index, .. } => {
+            element("links", *index).map(|i| i.start)
+        }
         ProblemPlace::Source { index, .. } => element("sources", *index).map(|i| i.start),
         ProblemPlace::Citation { node, citation, .. } => {
             let node = element("nodes", *node)?;

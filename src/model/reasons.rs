@@ -139,10 +139,11 @@ pub(super) fn reason_problems(
         let link = &map.links[open.link];
         out.push(Problem {
             severity: Severity::Warning,
-            place: ProblemPlace::Link {
+            place: ProblemPlace::Question {
                 index: open.link,
                 from: link.from.clone(),
                 to: link.to.clone(),
+                number: open.number,
             },
             message: format!(
                 "reason \"{}\" ({}): critical question {} is open: {}",

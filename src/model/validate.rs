@@ -41,6 +41,14 @@ pub enum ProblemPlace {
         from: NodeId,
         to: NodeId,
     },
+    /// A critical question, numbered from 1, of the scheme of the reason at `links[index]`
+    /// that nothing in the map answers yet.
+    Question {
+        index: usize,
+        from: NodeId,
+        to: NodeId,
+        number: u32,
+    },
     Source {
         index: usize,
         id: SourceId,
@@ -58,7 +66,7 @@ impl ProblemPlace {
         match self {
             ProblemPlace::Node { id, .. } => Some(id),
             ProblemPlace::Citation { node_id, .. } => Some(node_id),
-            ProblemPlace::Link { from, .. } => Some(from),
+            ProblemPlace::Link { from, .. } | ProblemPlace::Question { from, .. } => Some(from),
             ProblemPlace::Map
             | ProblemPlace::MainClaim
             | ProblemPlace::Source { .. }

@@ -7,8 +7,8 @@ use super::hit::{link_at, node_at};
 use super::{CanvasRequest, Frame, accessible_label, card, menus, paint};
 use crate::app::drag::DraggedSource;
 use crate::app::view::{ContextTarget, Gesture, ViewState};
-use crate::model::{ArgumentMap, Node, NodeId, NodeKind};
-use egui::{Id, Key, PointerButton, Rect, Response, Sense, Ui, Vec2, WidgetInfo, vec2};
+use crate::model::{ArgumentMap, Node, NodeId, NodeKind, Relation};
+use egui::{Id, Key, PointerButton, Pos2, Rect, Response, Sense, Ui, Vec2, WidgetInfo, vec2};
 
 /// Keyboard panning speed, in screen points per second.
 const KEY_PAN_SPEED: f32 = 700.0;
@@ -175,7 +175,7 @@ pub fn card_gestures(
     if response.secondary_clicked() {
         view.context = Some(ContextTarget::Node(node.id.clone()));
     }
-    response.context_menu(|ui| menus::node_menu(ui, node, card.is_main, requests));
+    response.context_menu(|ui| menus::node_menu(ui, frame.map, node, card.is_main, requests));
     // The connect handle: drag it onto another card to link this card to that one.
     if (card.hovered || card.selected) && zoom >= card::DETAIL_ZOOM && view.editing.is_none() {
         connect_handle(ui, frame, view, node, card.screen);
@@ -228,21 +228,41 @@ pub fn connect_gesture(
         return;
     };
     let (map, derived, sizes) = (frame.map, frame.derived, frame.sizes);
+    // Off any card, the drop lands on the reason whose arrow is under the pointer, if any.
+    let tolerance = 6.0 / frame.zoom();
+    let over_link = |pointer: Pos2| {
+        link_at(map, derived, sizes, tolerance, pointer).filter(|(f, t)| f != from && t != from)
+    };
     if let Some(&f) = derived.index.get(from) {
         let target = node_at(map, derived.main, sizes, *pointer).filter(|&t| t != f);
         let relation = ArgumentMap::default_relation(map.nodes[f].kind);
-        paint::connect_preview(frame, f, frame.place.to_screen(*pointer), target, relation);
+        let screen = frame.place.to_screen(*pointer);
+        let undercut = target.is_none() && over_link(*pointer).is_some();
+        let relation = if undercut {
+            Relation::Opposes
+        } else {
+            relation
+        };
+        paint::connect_preview(frame, f, screen, target, relation);
+        if undercut {
+            paint::gesture_hint(frame, screen, "Undercut this reason");
+        }
     }
     if !ui.input(|i| i.pointer.any_down()) {
-        // Released: a drop on a card links to it.
-        if let Gesture::Connect { from, pointer } = std::mem::take(&mut view.gesture)
-            && let Some(t) = node_at(map, derived.main, sizes, pointer)
-        {
-            requests.push(CanvasRequest::Connect {
-                from,
+        // Released: a drop on a card links to it; on an arrow, undercuts that reason.
+        let pointer = *pointer;
+        let request = match node_at(map, derived.main, sizes, pointer) {
+            Some(t) => Some(CanvasRequest::Connect {
+                from: from.clone(),
                 to: map.nodes[t].id.clone(),
-            });
-        }
+            }),
+            None => over_link(pointer).map(|reason| CanvasRequest::Undercut {
+                attacker: from.clone(),
+                reason,
+            }),
+        };
+        view.gesture = Gesture::None;
+        requests.extend(request);
     }
 }
 

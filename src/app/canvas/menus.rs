@@ -11,7 +11,14 @@ fn item(ui: &mut Ui, label: &str, request: CanvasRequest, out: &mut Vec<CanvasRe
     }
 }
 
-pub fn node_menu(ui: &mut Ui, node: &Node, is_main: bool, out: &mut Vec<CanvasRequest>) {
+/// A card's menu. (Built only while it is open: finding the card's reason reads the links.)
+pub fn node_menu(
+    ui: &mut Ui,
+    map: &ArgumentMap,
+    node: &Node,
+    is_main: bool,
+    out: &mut Vec<CanvasRequest>,
+) {
     item(
         ui,
         "Edit text",
@@ -38,6 +45,37 @@ pub fn node_menu(ui: &mut Ui, node: &Node, is_main: bool, out: &mut Vec<CanvasRe
             },
             out,
         );
+    }
+    let reason = map
+        .links
+        .iter()
+        .find(|l| !l.is_undercut() && l.premises().any(|p| p == &node.id));
+    if let Some(reason) = reason {
+        ui.separator();
+        let (from, to) = (reason.from.clone(), reason.to.clone());
+        item(
+            ui,
+            "Add co-premise",
+            CanvasRequest::AddCoPremise(from.clone(), to.clone()),
+            out,
+        );
+        item(
+            ui,
+            "Undercut its reason",
+            CanvasRequest::UndercutReason(from.clone(), to.clone()),
+            out,
+        );
+        if reason.is_linked() {
+            item(
+                ui,
+                "Take out of the reason",
+                CanvasRequest::TakeOut {
+                    premise: node.id.clone(),
+                    reason: (from, to),
+                },
+                out,
+            );
+        }
     }
     ui.separator();
     ui.menu_button("Change kind", |ui| {
@@ -69,18 +107,41 @@ pub fn link_menu(
     to: &NodeId,
     out: &mut Vec<CanvasRequest>,
 ) {
-    let relation = map.link(from, to).map(|l| l.relation);
-    let flip = match relation {
-        Some(Relation::Supports) => "Make it oppose",
-        Some(Relation::Opposes) => "Make it support",
-        None => return,
+    let Some(link) = map.link(from, to) else {
+        return;
     };
+    let flip = match link.relation {
+        Relation::Supports => "Make it oppose",
+        Relation::Opposes => "Make it support",
+    };
+    if !link.is_undercut() {
+        item(
+            ui,
+            flip,
+            CanvasRequest::FlipLink(from.clone(), to.clone()),
+            out,
+        );
+        item(
+            ui,
+            "Add co-premise",
+            CanvasRequest::AddCoPremise(from.clone(), to.clone()),
+            out,
+        );
+    }
     item(
         ui,
-        flip,
-        CanvasRequest::FlipLink(from.clone(), to.clone()),
+        "Undercut this reason",
+        CanvasRequest::UndercutReason(from.clone(), to.clone()),
         out,
     );
+    if link.is_linked() {
+        item(
+            ui,
+            "Split into one reason per premise",
+            CanvasRequest::SplitReason(from.clone(), to.clone()),
+            out,
+        );
+    }
     item(
         ui,
         "Delete link",

@@ -22,7 +22,7 @@ pub mod links;
 mod menus;
 mod overview;
 mod paint;
-mod reasons;
+pub mod reasons;
 
 pub use card::CardSizes;
 pub use fit::{OPENING_ZOOM, fit_camera, map_bounds, opening_camera};
@@ -69,6 +69,27 @@ pub enum CanvasRequest {
     DeleteSelection,
     FlipLink(NodeId, NodeId),
     DeleteLink(NodeId, NodeId),
+    /// Start typing a co-premise of the reason (first premise, target).
+    AddCoPremise(NodeId, NodeId),
+    /// Start typing a counterpoint undercutting the reason (first premise, target).
+    UndercutReason(NodeId, NodeId),
+    /// A card's link handle was dropped on a reason's arrow: it undercuts that reason.
+    Undercut {
+        attacker: NodeId,
+        reason: (NodeId, NodeId),
+    },
+    SplitReason(NodeId, NodeId),
+    /// Start typing an undercut of the reason that answers critical question `number` of
+    /// its scheme.
+    AnswerQuestion {
+        reason: (NodeId, NodeId),
+        number: u32,
+    },
+    /// Take `premise` out of the linked reason into a reason of its own.
+    TakeOut {
+        premise: NodeId,
+        reason: (NodeId, NodeId),
+    },
     CommitText,
     CancelText,
     /// A source from the library was dropped on this node's card.

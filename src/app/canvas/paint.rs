@@ -4,7 +4,7 @@
 
 use super::overview::Overview;
 use super::{Frame, card, hidden, links, reasons};
-use crate::app::view::{EditTarget, TextEditing, ViewState};
+use crate::app::view::{EditTarget, NewLink, TextEditing, ViewState};
 use crate::model::{NodeKind, Relation};
 use egui::{Pos2, Rect, Stroke, StrokeKind, pos2, vec2};
 
@@ -119,6 +119,25 @@ pub fn connect_preview(
     links::paint(painter, theme, &band, relation, frame.zoom().max(0.6), true);
 }
 
+/// A few words beside the pointer saying what letting go will do.
+pub fn gesture_hint(frame: &Frame, pointer: Pos2, text: &str) {
+    let font = egui::FontId::proportional(13.0);
+    let galley = frame
+        .painter
+        .layout_no_wrap(text.to_owned(), font, frame.theme.text);
+    let rect = Rect::from_min_size(pointer + vec2(14.0, 10.0), galley.size()).expand(4.0);
+    frame.painter.rect_filled(rect, 4.0, frame.theme.canvas_bg);
+    frame.painter.rect_stroke(
+        rect,
+        4.0,
+        Stroke::new(1.0, frame.theme.selection),
+        StrokeKind::Inside,
+    );
+    frame
+        .painter
+        .galley(rect.min + vec2(4.0, 4.0), galley, frame.theme.text);
+}
+
 /// The Shift-drag selection box (screen points).
 pub fn selection_box(frame: &Frame, screen: Rect) {
     let selection = frame.theme.selection;
@@ -137,7 +156,7 @@ pub fn new_link_preview(frame: &Frame, view: &ViewState) {
         target:
             EditTarget::New {
                 pos,
-                link_to: Some((parent, relation)),
+                link_to: Some(NewLink::On(parent, relation)),
                 ..
             },
         ..

@@ -25,6 +25,15 @@ fn to_egui(r: RenderRect) -> Rect {
     Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y))
 }
 
+/// The middle of a reason's arrow, where its marker sits and its undercuts land.
+pub fn marker(route: &Route) -> Pos2 {
+    let shared = crate::render::route::Route {
+        points: route.points.map(|p| Point::new(p.x, p.y)),
+    };
+    let at = shared.at(0.5);
+    pos2(at.x, at.y)
+}
+
 /// Places link `i`, with `card` giving each card's rectangle this frame.
 pub fn place(
     map: &ArgumentMap,

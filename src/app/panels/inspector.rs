@@ -17,6 +17,10 @@ pub struct InspectorOutput {
     pub edits: Vec<Edit>,
     /// Open this source in the reader at this node's quote.
     pub read: Option<(crate::model::SourceId, NodeId)>,
+    /// Reason commands (add a co-premise, undercut, answer a question).
+    pub requests: Vec<crate::app::canvas::CanvasRequest>,
+    /// A reason to select.
+    pub select_link: Option<(NodeId, NodeId)>,
 }
 
 pub fn show(
@@ -32,7 +36,7 @@ pub fn show(
             ui.set_max_width(ui.available_width());
             if let Some((from, to)) = selection.link() {
                 if let Some(link) = map.link(from, to) {
-                    link_details(ui, map, derived, link, &mut out);
+                    super::reason_details::show(ui, map, derived, link, &mut out);
                 }
                 return;
             }
@@ -83,7 +87,7 @@ fn map_summary(ui: &mut Ui, map: &ArgumentMap) {
 
 /// A text field that edits `current` and reports the new text once, when the user leaves it
 /// (one undo step per edit, not one per keystroke).
-fn committed_text(
+pub(super) fn committed_text(
     ui: &mut Ui,
     id: egui::Id,
     current: &str,
@@ -174,14 +178,22 @@ fn node_details(
         });
     }
 
-    let outgoing: Vec<&Link> = map.outgoing(&node.id).collect();
+    // Every reason it is a premise of, co-premise or first.
+    let outgoing: Vec<&Link> = map
+        .links
+        .iter()
+        .filter(|l| l.premises().any(|p| p == &node.id))
+        .collect();
     let mut incoming: Vec<&Link> = map.incoming(&node.id).collect();
     if !outgoing.is_empty() {
         section(ui, "Bears on");
         for link in outgoing {
-            let verb = match link.relation {
-                Relation::Supports => "supports",
-                Relation::Opposes => "opposes",
+            let verb = match (link.relation, link.is_undercut(), link.is_linked()) {
+                (_, true, _) => "undercuts the reason on",
+                (Relation::Supports, _, true) => "jointly supports",
+                (Relation::Opposes, _, true) => "jointly opposes",
+                (Relation::Supports, ..) => "supports",
+                (Relation::Opposes, ..) => "opposes",
             };
             link_row(ui, map, derived, &theme, verb, link, &link.to, out);
         }
@@ -231,49 +243,7 @@ fn node_details(
     }
 }
 
-fn link_details(
-    ui: &mut Ui,
-    map: &ArgumentMap,
-    derived: &Derived,
-    link: &Link,
-    out: &mut InspectorOutput,
-) {
-    let theme = Theme::from_visuals(ui.visuals());
-    ui.label(RichText::new("Link").strong());
-    let text = |id: &NodeId| {
-        derived
-            .index
-            .get(id)
-            .map_or("(missing node)", |&i| map.nodes[i].text.as_str())
-    };
-    ui.label(short(text(&link.from), 120));
-    ui.label(
-        RichText::new(link.relation.as_str())
-            .color(theme.relation(link.relation))
-            .strong(),
-    );
-    ui.label(short(text(&link.to), 120));
-    ui.add_space(8.0);
-    let flip = match link.relation {
-        Relation::Supports => "Make it oppose",
-        Relation::Opposes => "Make it support",
-    };
-    if ui.button(flip).clicked() {
-        out.edits.push(Edit::SetRelation {
-            from: link.from.clone(),
-            to: link.to.clone(),
-            relation: link.relation.flipped(),
-        });
-    }
-    if ui.button("Delete link").clicked() {
-        out.edits.push(Edit::RemoveLink {
-            from: link.from.clone(),
-            to: link.to.clone(),
-        });
-    }
-}
-
-fn section(ui: &mut Ui, title: &str) {
+pub(super) fn section(ui: &mut Ui, title: &str) {
     ui.add_space(10.0);
     ui.label(RichText::new(title).strong());
     ui.add_space(2.0);
@@ -300,16 +270,12 @@ fn link_row(
         if ui.link(short(text, 90)).on_hover_text(text).clicked() {
             out.go_to = Some(other.clone());
         }
-        let flip = match link.relation {
-            Relation::Supports => "make it oppose",
-            Relation::Opposes => "make it support",
-        };
-        if ui.small_button("flip").on_hover_text(flip).clicked() {
-            out.edits.push(Edit::SetRelation {
-                from: link.from.clone(),
-                to: link.to.clone(),
-                relation: link.relation.flipped(),
-            });
+        if ui
+            .small_button("reason")
+            .on_hover_text("Select the reason: its premises, scheme, warrant and undercuts")
+            .clicked()
+        {
+            out.select_link = Some((link.from.clone(), link.to.clone()));
         }
     });
 }
@@ -439,7 +405,7 @@ pub fn rating_text(source: &Source) -> Option<String> {
     Some(format!("Rated {code}: {}", meanings.join("; ")))
 }
 
-fn short(text: &str, max: usize) -> String {
+pub(super) fn short(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_owned()
     } else {

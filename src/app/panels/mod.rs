@@ -7,6 +7,7 @@ pub mod menu;
 pub mod outline;
 pub mod problems;
 pub mod reader;
+mod reason_details;
 pub mod sources;
 pub mod status;
 pub mod talk;

@@ -1,10 +1,23 @@
 //! The argument check: every validation problem and doubtful spot, live; clicking one selects
 //! the node it is about.
 
-use crate::model::{NodeId, Problem, Severity};
+use crate::model::{NodeId, Problem, ProblemPlace, Severity};
 use egui::{RichText, Ui};
 
-pub fn show(ui: &mut Ui, problems: &[Problem]) -> Option<NodeId> {
+/// What the user picked in the Problems panel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemChoice {
+    /// Go to the node the problem is about.
+    GoTo(NodeId),
+    /// Answer critical question `number` of the reason (first premise, target): start
+    /// typing an undercut of it.
+    Answer {
+        reason: (NodeId, NodeId),
+        number: u32,
+    },
+}
+
+pub fn show(ui: &mut Ui, problems: &[Problem]) -> Option<ProblemChoice> {
     let mut go_to = None;
     let errors = problems
         .iter()
@@ -40,11 +53,26 @@ pub fn show(ui: &mut Ui, problems: &[Problem]) -> Option<NodeId> {
                             .color(color)
                             .strong(),
                     );
+                    if let ProblemPlace::Question {
+                        from, to, number, ..
+                    } = &problem.place
+                        && ui
+                            .small_button("Answer…")
+                            .on_hover_text(
+                                "Add a counterpoint that undercuts the reason, answering this question",
+                            )
+                            .clicked()
+                    {
+                        go_to = Some(ProblemChoice::Answer {
+                            reason: (from.clone(), to.clone()),
+                            number: *number,
+                        });
+                    }
                     let text = sentence(&problem.message);
                     match problem.place.node_id() {
                         Some(id) => {
                             if ui.link(text.as_str()).on_hover_text(&text).clicked() {
-                                go_to = Some(id.clone());
+                                go_to = Some(ProblemChoice::GoTo(id.clone()));
                             }
                         }
                         None => {
