@@ -2,8 +2,10 @@
 
 mod common;
 
-use argmap::edit::{Edit, History, delete_links, delete_nodes, insert_fragment};
-use argmap::model::{ArgumentMap, Citation, Link, Node, NodeKind, Position, Relation, Source};
+use argmap::edit::{self, Edit, History, delete_links, delete_nodes, insert_fragment};
+use argmap::model::{
+    ArgumentMap, Citation, Link, Node, NodeKind, Position, Relation, Severity, Source, validate,
+};
 use proptest::prelude::*;
 
 /// What to do, in terms of indexes into whatever the map holds when it is done.
@@ -25,6 +27,15 @@ enum Intent {
     Title(String),
     Main(usize),
     Paste(Vec<usize>),
+    AddPremise(usize, usize),
+    RemovePremise(usize, usize),
+    TakeOut(usize, usize),
+    Join(usize, usize),
+    Split(usize),
+    Undercut(usize, usize),
+    Retarget(usize, usize),
+    Scheme(usize, u8),
+    Warrant(usize, String),
 }
 
 fn intent() -> impl Strategy<Value = Intent> {
@@ -51,7 +62,16 @@ fn intent() -> impl Strategy<Value = Intent> {
         (0usize..4, common::text()).prop_map(|(s, t)| Intent::RenameSource(s, t)),
         common::text().prop_map(Intent::Title),
         i.clone().prop_map(Intent::Main),
-        prop::collection::vec(i, 1..4).prop_map(Intent::Paste),
+        prop::collection::vec(i.clone(), 1..4).prop_map(Intent::Paste),
+        (i.clone(), i.clone()).prop_map(|(l, n)| Intent::AddPremise(l, n)),
+        (i.clone(), 0usize..3).prop_map(|(l, k)| Intent::RemovePremise(l, k)),
+        (i.clone(), 0usize..3).prop_map(|(l, k)| Intent::TakeOut(l, k)),
+        (i.clone(), i.clone()).prop_map(|(a, b)| Intent::Join(a, b)),
+        i.clone().prop_map(Intent::Split),
+        (i.clone(), i.clone()).prop_map(|(n, l)| Intent::Undercut(n, l)),
+        (i.clone(), i.clone()).prop_map(|(l, n)| Intent::Retarget(l, n)),
+        (i.clone(), 0u8..4).prop_map(|(l, k)| Intent::Scheme(l, k)),
+        (i, common::text()).prop_map(|(l, t)| Intent::Warrant(l, t)),
     ]
 }
 
@@ -66,7 +86,58 @@ fn edit_for(map: &ArgumentMap, intent: &Intent) -> Option<Edit> {
             .get(i % map.nodes.len().max(1))
             .map(|n| n.id.clone())
     };
+    let reason = |i: &usize| {
+        map.links
+            .get(i % map.links.len().max(1))
+            .map(|l| (l.from.clone(), l.to.clone()))
+    };
+    let premise = |i: &usize, k: &usize| {
+        let l = map.links.get(i % map.links.len().max(1))?;
+        let premises: Vec<_> = l.premises().cloned().collect();
+        premises.get(k % premises.len()).cloned()
+    };
+    // A builder's refusal is a refused edit, as the window reports it.
+    let built = |r: Result<Edit, edit::EditError>| r.ok();
     Some(match intent {
+        Intent::AddPremise(l, n) => {
+            let (f, t) = reason(l)?;
+            built(edit::add_premise(map, (&f, &t), &node(n)?))?
+        }
+        Intent::RemovePremise(l, k) => {
+            let (f, t) = reason(l)?;
+            built(edit::remove_premise(map, (&f, &t), &premise(l, k)?))?
+        }
+        Intent::TakeOut(l, k) => {
+            let (f, t) = reason(l)?;
+            built(edit::take_out_premise(map, (&f, &t), &premise(l, k)?))?
+        }
+        Intent::Join(a, b) => {
+            let ((af, at), (bf, bt)) = (reason(a)?, reason(b)?);
+            built(edit::join_reasons(map, (&af, &at), (&bf, &bt)))?
+        }
+        Intent::Split(l) => {
+            let (f, t) = reason(l)?;
+            built(edit::split_reason(map, (&f, &t)))?
+        }
+        Intent::Undercut(n, l) => {
+            let (f, t) = reason(l)?;
+            built(edit::undercut(map, &node(n)?, (&f, &t)))?
+        }
+        Intent::Retarget(l, n) => {
+            let (f, t) = reason(l)?;
+            built(edit::retarget(map, (&f, &t), &node(n)?))?
+        }
+        Intent::Scheme(l, k) => {
+            let (f, t) = reason(l)?;
+            let scheme = ["expert_opinion", "sign", "cause_to_effect"]
+                .get(*k as usize)
+                .map(|s| s.to_string());
+            built(edit::set_scheme(map, (&f, &t), scheme))?
+        }
+        Intent::Warrant(l, w) => {
+            let (f, t) = reason(l)?;
+            built(edit::set_warrant(map, (&f, &t), w))?
+        }
         Intent::AddNode(k, text, x, y) => Edit::AddNode {
             index: map.nodes.len(),
             node: Node::new(
@@ -182,7 +253,15 @@ proptest! {
             if let Some(edit) = edit_for(&map, intent) {
                 let before = map.clone();
                 match history.apply(&mut map, edit) {
-                    Ok(()) => applied += 1,
+                    Ok(()) => {
+                        applied += 1;
+                        // Edits keep a valid map valid.
+                        let errors: Vec<_> = validate(&map)
+                            .into_iter()
+                            .filter(|p| p.severity == Severity::Error)
+                            .collect();
+                        prop_assert!(errors.is_empty(), "{:?} left {:?}", intent, errors);
+                    }
                     // A refused edit leaves the map exactly as it was.
                     Err(_) => prop_assert_eq!(&map, &before),
                 }

@@ -380,3 +380,33 @@ fn deleting_many_co_premises_stays_linear() {
     inverse.apply(&mut after).unwrap();
     assert_eq!(after, map);
 }
+
+#[test]
+fn copying_and_pasting_keeps_what_holds_among_the_nodes_copied() {
+    let map = linked_map();
+    // All four: the linked reason with its scheme and warrant, and its undercut.
+    let all: Vec<NodeId> = map.nodes.iter().map(|n| n.id.clone()).collect();
+    let (paste, ids) = edit::insert_fragment(&map, &map.subset(&all), (40.0, 40.0));
+    let pasted = apply_and_undo(&map, paste);
+    let renamed: std::collections::HashMap<&NodeId, &NodeId> = all.iter().zip(&ids).collect();
+    let copy = pasted
+        .link(renamed[&id("air")], renamed[&id("ban")])
+        .unwrap();
+    assert_eq!(copy.with, [renamed[&id("shops")].clone()]);
+    assert_eq!(copy.scheme, map.links[0].scheme);
+    assert_eq!(copy.warrant, map.links[0].warrant);
+    let undercut = pasted
+        .link(renamed[&id("cherry")], renamed[&id("ban")])
+        .unwrap();
+    assert_eq!(undercut.undercuts.as_ref(), Some(renamed[&id("air")]));
+
+    // Without "air": the reason is "shops" alone, and the undercut follows it.
+    let part = map.subset(&[id("ban"), id("shops"), id("cherry")]);
+    assert!(
+        validate(&part)
+            .iter()
+            .all(|p| p.severity == argmap::model::Severity::Warning)
+    );
+    assert_eq!(part.links[0].premises().collect::<Vec<_>>(), [&id("shops")]);
+    assert_eq!(part.links[1].undercuts, Some(id("shops")));
+}

@@ -119,7 +119,10 @@ fn shift_enter_types_a_co_premise_into_the_selected_premises_reason_and_undo_tak
         2,
         "no separate link: one reason, two premises"
     );
-    assert_eq!(harness.state().selection().nodes(), std::slice::from_ref(&new.id));
+    assert_eq!(
+        harness.state().selection().nodes(),
+        std::slice::from_ref(&new.id)
+    );
 
     undo(&mut harness);
     assert_eq!(harness.state().map(), &two_reasons());

@@ -95,11 +95,18 @@ impl ArgmapApp {
         let Some(link) = map.link(&from, &to) else {
             return;
         };
+        // Of the selected premise's kind (evidence beside evidence), placed after the last.
         let last = link.premises().last().unwrap_or(&link.from);
         let Some(&p) = self.derived.index.get(last) else {
             return;
         };
-        let kind = map.nodes[p].kind;
+        let selected = self
+            .view
+            .selection
+            .primary()
+            .filter(|id| link.premises().any(|q| q == *id))
+            .and_then(|id| self.derived.index.get(id));
+        let kind = map.nodes[*selected.unwrap_or(&p)].kind;
         let beside = self.card_rect(p);
         let at = self.clear_spot_near(beside.left_top());
         self.start_new_node(kind, at, Some(NewLink::CoPremise(from, to)));

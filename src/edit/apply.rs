@@ -1,6 +1,6 @@
 use super::check::{ReasonRules, check_citations, check_node, check_source, undercut_of_removed};
 use super::{Edit, EditError};
-use crate::model::{ArgumentMap, Node, NodeId};
+use crate::model::{ArgumentMap, Node, NodeId, Relation};
 use std::collections::HashSet;
 
 impl Edit {
@@ -131,6 +131,10 @@ impl Edit {
                     .iter_mut()
                     .find(|l| l.same_ends(&from, &to))
                     .ok_or_else(|| EditError::NoSuchLink(from.clone(), to.clone()))?;
+                // An undercut attacks an inference: it can only oppose.
+                if link.is_undercut() && relation != Relation::Opposes {
+                    return Err(EditError::CannotRetargetUndercut);
+                }
                 let old = std::mem::replace(&mut link.relation, relation);
                 Edit::SetRelation {
                     from,

@@ -1,7 +1,7 @@
 //! Compound edits built from the map's current state: delete with links, paste.
 
 use super::Edit;
-use crate::model::{ArgumentMap, Link, NodeId, Source, SourceId, Step};
+use crate::model::{ArgumentMap, NodeId, Source, SourceId, Step};
 use std::collections::{HashMap, HashSet};
 
 /// Deletes the nodes and every link touching them, as one step.
@@ -144,12 +144,9 @@ pub fn insert_fragment(
         new_ids.push(n.id.clone());
         edits.push(Edit::AddNode { index, node: n });
     }
-    // Only links between pasted nodes come along.
-    let inner = fragment.links.iter().filter_map(|link| {
-        let from = node_ids.get(&link.from)?.clone();
-        let to = node_ids.get(&link.to)?.clone();
-        Some(Link::new(from, to, link.relation))
-    });
+    // Only what holds among the pasted nodes comes along: reasons with the premises pasted,
+    // undercuts of reasons pasted, schemes and warrants with them.
+    let inner = crate::model::links_among(&fragment.links, &|id| node_ids.get(id).cloned());
     for (index, link) in (map.links.len()..).zip(inner) {
         edits.push(Edit::AddLink { index, link });
     }

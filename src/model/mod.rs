@@ -14,6 +14,7 @@ mod reasons;
 pub mod scheme;
 mod source;
 mod subset;
+pub use subset::links_among;
 mod validate;
 
 pub use child::{child_relation, tab_child};

@@ -1,8 +1,78 @@
 //! A part of a map as a map of its own: chosen nodes, the links among them and the sources
 //! they cite. Copying nodes and exporting a selection both use it.
 
-use super::{ArgumentMap, NodeId, SourceId};
-use std::collections::HashSet;
+use super::{ArgumentMap, Link, NodeId, SourceId};
+use std::collections::{HashMap, HashSet};
+
+/// The links of `links` among the nodes `rename` gives new ids to (`None`: left out), renamed:
+/// a reason keeps the premises that are there (the next becomes its first when the first is
+/// not), and an undercut comes along only when the reason it attacks does, naming it anew.
+/// Copying a linked reason with some of its premises thus copies what holds among them, and
+/// never a reason or undercut pointing outside. Linear in the links.
+pub fn links_among(links: &[Link], rename: &dyn Fn(&NodeId) -> Option<NodeId>) -> Vec<Link> {
+    let restricted: Vec<Option<Link>> = links
+        .iter()
+        .map(|l| {
+            let to = rename(&l.to)?;
+            let premises: Vec<NodeId> = l.premises().filter_map(rename).collect();
+            let (first, rest) = premises.split_first()?;
+            Some(Link {
+                from: first.clone(),
+                to,
+                with: rest.to_vec(),
+                ..l.clone()
+            })
+        })
+        .collect();
+    let by_name: HashMap<(&NodeId, &NodeId), usize> = links
+        .iter()
+        .enumerate()
+        .map(|(i, l)| ((&l.from, &l.to), i))
+        .collect();
+    // Whether each link comes along: it is there, and so is the reason it undercuts, if any.
+    let mut keep: Vec<Option<bool>> = vec![None; links.len()];
+    for start in 0..links.len() {
+        let mut path = Vec::new();
+        let mut at = start;
+        let kept = loop {
+            if let Some(known) = keep[at] {
+                break known;
+            }
+            if restricted[at].is_none() {
+                break false;
+            }
+            let Some(attacked) = links[at].undercut_target() else {
+                break true;
+            };
+            match by_name.get(&attacked) {
+                Some(&next) if path.len() <= links.len() => {
+                    path.push(at);
+                    at = next;
+                }
+                // Attacking nothing, or a circle only a broken file has.
+                _ => break false,
+            }
+        };
+        keep[at] = Some(kept);
+        for i in path {
+            keep[i] = Some(kept);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, link) in restricted.iter().enumerate() {
+        let (Some(true), Some(link)) = (keep[i], link) else {
+            continue;
+        };
+        let mut link = link.clone();
+        if let Some(attacked) = links[i].undercut_target()
+            && let Some(Some(target)) = by_name.get(&attacked).map(|&j| &restricted[j])
+        {
+            link.undercuts = Some(target.from.clone());
+        }
+        out.push(link);
+    }
+    out
+}
 
 impl ArgumentMap {
     /// The nodes `ids` names (in map order; unknown ids are ignored), the links whose both ends
@@ -18,12 +88,7 @@ impl ArgumentMap {
             .filter(|n| chosen.contains(&n.id))
             .cloned()
             .collect();
-        let links = self
-            .links
-            .iter()
-            .filter(|l| chosen.contains(&l.from) && chosen.contains(&l.to))
-            .cloned()
-            .collect();
+        let links = links_among(&self.links, &|id| chosen.contains(id).then(|| id.clone()));
         let mut wanted: HashSet<SourceId> = nodes
             .iter()
             .flat_map(|n| n.citations.iter().map(|c| c.source.clone()))
@@ -62,6 +127,39 @@ impl ArgumentMap {
             presentation: None,
             layout_direction: self.layout_direction,
         }
+    }
+}
+
+#[cfg(test)]
+mod reason_tests {
+    use super::links_among;
+    use crate::model::{Link, NodeId, Relation};
+
+    #[test]
+    fn a_reason_keeps_the_premises_copied_and_an_undercut_follows_its_reason() {
+        let linked = Link {
+            with: vec!["b".into(), "c".into()],
+            ..Link::new("a", "t", Relation::Supports)
+        };
+        let undercut = Link::undercut("u", "a", "t");
+        let deeper = Link::undercut("v", "u", "t");
+        let links = [linked, undercut, deeper];
+        // Without "a": the reason is b+c, and the undercuts follow its new name.
+        let without_a = |id: &NodeId| (id.as_str() != "a").then(|| id.clone());
+        let kept = links_among(&links, &without_a);
+        assert_eq!(kept.len(), 3);
+        assert_eq!(
+            kept[0].premises().collect::<Vec<_>>(),
+            [&NodeId::from("b"), &"c".into()]
+        );
+        assert_eq!(kept[1].undercuts, Some("b".into()));
+        assert_eq!(kept[2].undercuts, Some("u".into()));
+        // Without the target, nothing: the undercuts go with the reason.
+        let without_t = |id: &NodeId| (id.as_str() != "t").then(|| id.clone());
+        assert!(links_among(&links, &without_t).is_empty());
+        // Without the first undercutter, the undercut of it goes too.
+        let without_u = |id: &NodeId| (id.as_str() != "u").then(|| id.clone());
+        assert_eq!(links_among(&links, &without_u).len(), 1);
     }
 }
 

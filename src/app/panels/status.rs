@@ -17,7 +17,10 @@ pub fn show(ui: &mut Ui, map: &ArgumentMap, view: &ViewState, message: Option<&s
             "Zoom {}",
             crate::app::camera::zoom_percent(view.camera.zoom)
         ));
-        if !view.selection.is_empty() {
+        if view.selection.link().is_some() {
+            ui.separator();
+            ui.label("1 reason selected");
+        } else if !view.selection.is_empty() {
             ui.separator();
             ui.label(format!("{} selected", view.selection.len()));
         }
