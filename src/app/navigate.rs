@@ -32,13 +32,18 @@ fn by_x(map: &ArgumentMap, mut nodes: Vec<usize>) -> Vec<usize> {
 /// The nodes `node` bears on (`up`) or that bear on it, left to right.
 fn linked(map: &ArgumentMap, index: &HashMap<&NodeId, usize>, node: usize, up: bool) -> Vec<usize> {
     let id = &map.nodes[node].id;
+    // A co-premise bears on its reason's target too, and every premise of a reason on a
+    // node bears on that node.
     let ends: Vec<usize> = if up {
-        map.outgoing(id)
+        map.links
+            .iter()
+            .filter(|l| l.premises().any(|p| p == id))
             .filter_map(|l| index.get(&l.to).copied())
             .collect()
     } else {
         map.incoming(id)
-            .filter_map(|l| index.get(&l.from).copied())
+            .flat_map(|l| l.premises())
+            .filter_map(|p| index.get(p).copied())
             .collect()
     };
     by_x(map, ends)

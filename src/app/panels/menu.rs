@@ -124,6 +124,13 @@ pub fn menu_bar(
             }
             item(ui, Action::EditText, has_nodes, &mut chosen);
             ui.separator();
+            // Reasons: what the selection bears on, and how.
+            let any = !selection.is_empty();
+            item(ui, Action::AddCoPremise, any, &mut chosen);
+            item(ui, Action::UndercutReason, any, &mut chosen);
+            item(ui, Action::JoinReasons, selection.len() >= 2, &mut chosen);
+            item(ui, Action::SplitReason, any, &mut chosen);
+            ui.separator();
             item(ui, Action::Find, true, &mut chosen);
             item(ui, Action::CommandPalette, true, &mut chosen);
             ui.separator();
