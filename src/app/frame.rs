@@ -173,7 +173,8 @@ impl ArgmapApp {
             }
             LeftTab::Problems => {
                 use panels::problems::ProblemChoice;
-                match panels::problems::show(ui, &self.derived.problems) {
+                let (map, derived) = (self.doc.map(), &self.derived);
+                match panels::problems::show(ui, map, &derived.index, &derived.problems) {
                     Some(ProblemChoice::GoTo(id)) => asked.go_to = Some((id, Reveal::Centre)),
                     Some(ProblemChoice::Answer { reason, number }) => asked
                         .requests

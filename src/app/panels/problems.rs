@@ -1,8 +1,9 @@
 //! The argument check: every validation problem and doubtful spot, live; clicking one selects
 //! the node it is about.
 
-use crate::model::{NodeId, Problem, ProblemPlace, Severity};
+use crate::model::{ArgumentMap, NodeId, Problem, ProblemPlace, Severity, scheme};
 use egui::{RichText, Ui};
+use std::collections::HashMap;
 
 /// What the user picked in the Problems panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,7 +18,12 @@ pub enum ProblemChoice {
     },
 }
 
-pub fn show(ui: &mut Ui, problems: &[Problem]) -> Option<ProblemChoice> {
+pub fn show(
+    ui: &mut Ui,
+    map: &ArgumentMap,
+    index: &HashMap<NodeId, usize>,
+    problems: &[Problem],
+) -> Option<ProblemChoice> {
     let mut go_to = None;
     let errors = problems
         .iter()
@@ -68,7 +74,8 @@ pub fn show(ui: &mut Ui, problems: &[Problem]) -> Option<ProblemChoice> {
                             number: *number,
                         });
                     }
-                    let text = sentence(&problem.message);
+                    let text = question_text(map, index, &problem.place)
+                        .unwrap_or_else(|| sentence(&problem.message));
                     match problem.place.node_id() {
                         Some(id) => {
                             if ui.link(text.as_str()).on_hover_text(&text).clicked() {
@@ -83,6 +90,33 @@ pub fn show(ui: &mut Ui, problems: &[Problem]) -> Option<ProblemChoice> {
             }
         });
     go_to
+}
+
+/// An open critical question told with the reason's words rather than its ids: "Argument
+/// From Expert Opinion, question 2, on “The adviser recommends it”: Field: is the source…?"
+/// (Only the rows in sight are laid out, so the lookup runs for a screenful of rows.)
+fn question_text(
+    map: &ArgumentMap,
+    nodes: &HashMap<NodeId, usize>,
+    place: &ProblemPlace,
+) -> Option<String> {
+    let ProblemPlace::Question { index, number, .. } = place else {
+        return None;
+    };
+    let link = map.links.get(*index)?;
+    let found = scheme::find(link.scheme.as_deref()?)?;
+    let question = found.questions.get(number.checked_sub(1)? as usize)?;
+    let premise = &map.nodes[*nodes.get(&link.from)?];
+    let words: String = premise.text.chars().take(40).collect();
+    let more = if premise.text.chars().count() > 40 {
+        "…"
+    } else {
+        ""
+    };
+    Some(format!(
+        "{}, question {number}, on “{words}{more}”: {question}",
+        found.name
+    ))
 }
 
 /// "evidence "x" cites no source" → "Evidence "x" cites no source."
