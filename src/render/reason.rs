@@ -77,7 +77,7 @@ pub fn scheme_label(link: &Link, route: &Route, color: Rgb) -> Option<SchemeLabe
         .unwrap_or(name);
     let at = route.at(0.5);
     Some(SchemeLabel {
-        anchor: Point::new(at.x + MARKER_RADIUS + 4.0, at.y - MARKER_RADIUS - 2.0),
+        anchor: Point::new(at.x + MARKER_RADIUS + 7.0, at.y - MARKER_RADIUS - 3.0),
         size: LABEL_SIZE,
         color,
         text: short.to_owned(),
