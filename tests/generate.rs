@@ -80,17 +80,39 @@ fn the_mix_of_kinds_and_links_reads_like_an_argument() {
         .count();
     assert!(answered.len() * 5 > counterpoints && answered.len() < counterpoints);
 
-    // A tree (every node but the main claim bears on one parent, each parent has one to four
-    // children), then a few cross-links: nodes that also support a second claim.
-    let tree = &map.links[..map.nodes.len() - 1];
+    // A tree (every node but the main claim is a premise of one reason on its parent, each
+    // parent has one to four children), then a few cross-links: nodes that also support a
+    // second claim. The tree's reasons come first: together they hold every node but the
+    // main claim once.
+    let mut premises_seen: HashSet<_> = HashSet::new();
+    let mut tree_len = 0;
     let mut children: HashMap<_, usize> = HashMap::new();
-    for link in tree {
-        *children.entry(&link.to).or_default() += 1;
+    for link in &map.links {
+        if premises_seen.len() == map.nodes.len() - 1 {
+            break;
+        }
+        for p in link.premises() {
+            assert!(premises_seen.insert(p), "{p} in two tree reasons");
+            *children.entry(&link.to).or_default() += 1;
+        }
+        tree_len += 1;
     }
+    assert_eq!(premises_seen.len(), map.nodes.len() - 1);
     assert!(children.values().all(|&c| (1..=4).contains(&c)));
-    let froms: HashSet<_> = tree.iter().map(|l| &l.from).collect();
-    assert_eq!(froms.len(), tree.len());
-    let cross = &map.links[map.nodes.len() - 1..];
+    let tree = &map.links[..tree_len];
+    // Reasons as analysts write them: about one in five linked, one in twenty an undercut,
+    // some with a scheme.
+    let share_of = |f: &dyn Fn(&argmap::model::Link) -> bool| {
+        tree.iter().filter(|l| f(l)).count() as f64 / tree.len() as f64
+    };
+    let linked = share_of(&|l| l.is_linked());
+    let undercuts = share_of(&|l| l.is_undercut());
+    let schemed = share_of(&|l| l.scheme.is_some());
+    assert!((0.12..=0.28).contains(&linked), "linked {linked}");
+    assert!((0.03..=0.08).contains(&undercuts), "undercuts {undercuts}");
+    assert!((0.04..=0.15).contains(&schemed), "schemed {schemed}");
+    assert!(tree.iter().all(|l| l.with.len() <= 3));
+    let cross = &map.links[tree_len..];
     assert!(
         (10..=100).contains(&cross.len()),
         "{} cross-links",

@@ -4,10 +4,12 @@
 //! four others (evidence mostly under claims, about a quarter counterpoints, some of them
 //! answered by claims); sentences of 10 to 30 words about one policy question; a handful of
 //! rated sources whose texts the evidence quotes; a few nodes that also support a second
-//! claim; all laid out by [`crate::layout`]. The same size and seed always give the same map,
+//! claim; reasons with linked premises, undercuts, schemes and warrants (see `reasons`);
+//! all laid out by [`crate::layout`]. The same size and seed always give the same map,
 //! and the map validates without errors.
 
 mod cross;
+mod reasons;
 mod rng;
 mod shape;
 mod sources;
@@ -68,10 +70,9 @@ pub fn generate(nodes: usize, seed: u64) -> ArgumentMap {
             node.notes = (*rng.pick(NOTES)).to_owned();
         }
         map.nodes.push(node);
-        if let Some((parent, relation)) = slot.parent {
-            map.links.push(Link::new(id(i), id(parent), relation));
-        }
     }
+    let node_id = |i: usize| crate::model::NodeId::from(id(i));
+    map.links = reasons::tree_reasons(&mut rng, &slots, &node_id);
     for (from, to) in cross::cross_links(&mut rng, &slots, nodes / 100) {
         map.links
             .push(Link::new(id(from), id(to), Relation::Supports));
