@@ -1,6 +1,9 @@
 //! Reasons: linked premises, undercuts and schemes, through the file format, validation,
 //! the edits (each undone), the JSON export and the picture.
 
+#[path = "common/run.rs"]
+mod run;
+
 use argmap::edit::{self, Edit, EditError};
 use argmap::export::{ExportFormat, ExportOptions, export};
 use argmap::format::{parse_checked, to_ron_string};
@@ -409,4 +412,35 @@ fn copying_and_pasting_keeps_what_holds_among_the_nodes_copied() {
     );
     assert_eq!(part.links[0].premises().collect::<Vec<_>>(), [&id("shops")]);
     assert_eq!(part.links[1].undercuts, Some(id("shops")));
+}
+
+#[test]
+fn an_export_that_cannot_keep_a_reason_whole_says_so_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("cars.ron"), LINKED).unwrap();
+    for (to, lossy) in [
+        ("out.argdown", true),
+        ("out.aif", true),
+        ("out.md", true),
+        ("out.dot", true),
+        ("out.json", false),
+        ("out.svg", false),
+    ] {
+        let out = run::argmap(&["export", "cars.ron", "-o", to], dir.path());
+        assert!(out.status.success(), "{to}: {}", run::stderr(&out));
+        let err = run::stderr(&out);
+        if lossy {
+            assert!(
+                err.contains("cars.ron:12:9: warning: reason \"air->ban\""),
+                "{to}: {err}"
+            );
+            assert!(err.contains("co-premises shops"), "{to}: {err}");
+            assert!(
+                err.contains("cars.ron:13:9: warning: reason \"cherry->ban\""),
+                "{to}: {err}"
+            );
+        } else {
+            assert!(!err.contains("warning"), "{to}: {err}");
+        }
+    }
 }

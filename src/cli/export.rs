@@ -42,6 +42,9 @@ pub fn run(
         Ok(map) => map,
         Err(code) => return code,
     };
+    if !steps {
+        warn_losses(&map, file, format);
+    }
     if pictures {
         return write_pictures(&map, file, to, format, options);
     }
@@ -182,6 +185,32 @@ fn write_pictures(
 }
 
 /// The map in `file`, or the exit code after reporting why it cannot be exported.
+/// The most reasons named one by one; the rest are counted.
+const LOSSES_LISTED: usize = 20;
+
+/// Says, as FILE:LINE:COL: warning: …, which reasons the format cannot keep whole.
+fn warn_losses(map: &ArgumentMap, file: &Path, format: ExportFormat) {
+    let losses = crate::export::losses::reason_losses(map, format);
+    if losses.is_empty() {
+        return;
+    }
+    // The file was just read whole; read again only to place the warnings at their lines.
+    let text = format::read_map_bytes(file)
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default();
+    let shown = &losses[..losses.len().min(LOSSES_LISTED)];
+    for d in format::locate_problems(&text, shown) {
+        eprintln!("{}", d.render(file));
+    }
+    if losses.len() > shown.len() {
+        eprintln!(
+            "{}: warning: and {} more reasons the same (export to JSON to keep them all)",
+            file.display(),
+            losses.len() - shown.len()
+        );
+    }
+}
+
 fn load(file: &Path) -> Result<ArgumentMap, ExitCode> {
     match format::open_valid(file) {
         Ok(map) => Ok(map),

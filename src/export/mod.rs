@@ -4,6 +4,7 @@
 
 mod dot;
 mod json;
+pub mod losses;
 mod markdown;
 mod pdf;
 mod png;

@@ -5,6 +5,7 @@
 mod atomic;
 mod diagnostic;
 mod locate;
+pub use locate::locate_problems;
 mod read;
 mod ron_file;
 

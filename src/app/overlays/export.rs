@@ -250,6 +250,13 @@ impl ArgmapApp {
         }
         self.overlays.export.folder = path.parent().map(Path::to_owned);
         self.window.message = Some(format!("Exported {what} to {}.", path.display()));
+        let losses = crate::export::losses::reason_losses(self.doc.map(), format);
+        if let Some(lost) = crate::export::losses::summary(&losses, format) {
+            self.window.message = Some(format!(
+                "Exported {what} to {}, but {lost}.",
+                path.display()
+            ));
+        }
     }
 
     /// The handout as one picture per step (`step-01.png`, …) in a folder the user picks.

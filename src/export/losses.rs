@@ -1,0 +1,122 @@
+//! What an export format cannot yet say about reasons, told rather than dropped: the Argdown,
+//! AIF, Markdown and DOT writers write each reason as one arrow from its first premise, so a
+//! linked reason's co-premises, an undercut's target reason, and a reason's scheme, warrant
+//! and answered question would be lost without a word. JSON keeps them all, and the pictures
+//! draw them.
+
+use super::ExportFormat;
+use crate::model::{ArgumentMap, Problem, ProblemPlace, Severity};
+
+/// One warning per reason the export of `map` as `format` cannot keep whole, in link order,
+/// placed at the link (so a caller with the file's text can give its line).
+pub fn reason_losses(map: &ArgumentMap, format: ExportFormat) -> Vec<Problem> {
+    let writes_reasons_whole = matches!(
+        format,
+        ExportFormat::Json | ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf
+    );
+    if writes_reasons_whole {
+        return Vec::new();
+    }
+    let name = short_name(format);
+    let mut out = Vec::new();
+    for (index, link) in map.links.iter().enumerate() {
+        if link.is_plain() {
+            continue;
+        }
+        let mut lost = Vec::new();
+        if link.is_linked() {
+            let others: Vec<&str> = link.with.iter().map(|p| p.as_str()).collect();
+            lost.push(format!(
+                "its co-premises {} are not linked to \"{}\"",
+                others.join(", "),
+                link.to
+            ));
+        }
+        if let Some(premise) = &link.undercuts {
+            lost.push(format!(
+                "it is written as opposing \"{}\" itself, not the inference of reason \"{premise}->{}\"",
+                link.to, link.to
+            ));
+        }
+        if link.scheme.is_some() {
+            lost.push("its scheme is left out".to_owned());
+        }
+        if link.warrant.is_some() {
+            lost.push("its warrant is left out".to_owned());
+        }
+        if link.answers.is_some() {
+            lost.push("the critical question it answers is left out".to_owned());
+        }
+        out.push(Problem {
+            severity: Severity::Warning,
+            place: ProblemPlace::Link {
+                index,
+                from: link.from.clone(),
+                to: link.to.clone(),
+            },
+            message: format!(
+                "reason \"{}\": the {name} export cannot keep all of it yet: {}",
+                link.name(),
+                lost.join("; ")
+            ),
+        });
+    }
+    out
+}
+
+fn short_name(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Argdown => "Argdown",
+        ExportFormat::Aif => "AIF",
+        ExportFormat::Markdown => "Markdown",
+        ExportFormat::Dot => "DOT",
+        ExportFormat::Json => "JSON",
+        ExportFormat::Svg => "SVG",
+        ExportFormat::Png => "PNG",
+        ExportFormat::Pdf => "PDF",
+    }
+}
+
+/// A sentence for the window's status bar: how many reasons the export could not keep whole.
+pub fn summary(losses: &[Problem], format: ExportFormat) -> Option<String> {
+    match losses.len() {
+        0 => None,
+        n => Some(format!(
+            "{n} reason{} lost co-premises, undercuts, schemes or warrants in {} (JSON keeps them; `argmap export` lists each)",
+            if n == 1 { "" } else { "s" },
+            short_name(format)
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Link, Relation};
+
+    #[test]
+    fn every_reason_a_text_format_cannot_hold_is_named_and_plain_links_are_not() {
+        let mut map = ArgumentMap::new("t");
+        map.links = vec![
+            Link::new("a", "t", Relation::Supports),
+            Link {
+                with: vec!["b".into()],
+                scheme: Some("sign".into()),
+                ..Link::new("c", "t", Relation::Supports)
+            },
+            Link::undercut("u", "c", "t"),
+        ];
+        let losses = reason_losses(&map, ExportFormat::Argdown);
+        assert_eq!(losses.len(), 2);
+        assert!(
+            losses[0].message.contains("co-premises b"),
+            "{}",
+            losses[0].message
+        );
+        assert!(losses[0].message.contains("scheme"));
+        assert!(losses[1].message.contains("inference of reason \"c->t\""));
+        assert!(reason_losses(&map, ExportFormat::Json).is_empty());
+        assert!(reason_losses(&map, ExportFormat::Svg).is_empty());
+        assert_eq!(reason_losses(&map, ExportFormat::Dot).len(), 2);
+    }
+}
