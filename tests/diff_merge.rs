@@ -598,3 +598,85 @@ fn git_diff_fallback_shows_changed_lines_as_a_unified_diff() {
         "{text}"
     );
 }
+
+/// A claim with a linked reason (two premises, a scheme) and an undercut of it.
+fn reasons_map() -> ArgumentMap {
+    let mut map = ArgumentMap::new("Reasons");
+    for (id, kind) in [
+        ("t", NodeKind::Claim),
+        ("a", NodeKind::Evidence),
+        ("b", NodeKind::Evidence),
+        ("c", NodeKind::Evidence),
+        ("u", NodeKind::Counterpoint),
+    ] {
+        map.nodes.push(Node::new(
+            id,
+            kind,
+            format!("Text {id}"),
+            Position::new(0.0, 0.0),
+        ));
+    }
+    map.links = vec![
+        Link {
+            with: vec!["b".into()],
+            scheme: Some("sign".into()),
+            ..Link::new("a", "t", Relation::Supports)
+        },
+        Link::undercut("u", "a", "t"),
+    ];
+    map
+}
+
+#[test]
+fn merge_keeps_every_part_of_a_reason_and_a_part_changed_on_both_sides_is_a_conflict() {
+    let base = reasons_map();
+    // Ours adds a co-premise, theirs sets a warrant: both kept, no conflict.
+    let mut ours = base.clone();
+    ours.links[0].with.push("c".into());
+    let mut theirs = base.clone();
+    theirs.links[0].warrant = Some("Where there's smoke…".into());
+    let m = merge(&base, &ours, &theirs);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    let reason = m.map.link(&"a".into(), &"t".into()).unwrap();
+    assert_eq!(
+        reason.with,
+        ["b".into(), "c".into()] as [argmap::model::NodeId; 2]
+    );
+    assert_eq!(reason.scheme.as_deref(), Some("sign"));
+    assert_eq!(reason.warrant.as_deref(), Some("Where there's smoke…"));
+    assert!(m.map.link(&"u".into(), &"t".into()).unwrap().is_undercut());
+
+    // Both change the scheme differently: a conflict naming it, ours kept.
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.links[0].scheme = Some("expert_opinion".into());
+    theirs.links[0].scheme = Some("cause_to_effect".into());
+    let m = merge(&base, &ours, &theirs);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    assert!(m.conflicts[0].contains("scheme"), "{}", m.conflicts[0]);
+
+    // Theirs deletes a node ours adds as a co-premise: the node is kept, the map valid.
+    let mut ours = base.clone();
+    ours.links[0].with.push("c".into());
+    let mut theirs = base.clone();
+    theirs.nodes.retain(|n| n.id.as_str() != "c");
+    let m = merge(&base, &ours, &theirs);
+    assert!(!has_errors(&validate(&m.map)), "{:?}", validate(&m.map));
+    assert!(m.map.node(&"c".into()).is_some());
+    assert!(!m.conflicts.is_empty());
+}
+
+#[test]
+fn diff_reports_a_reasons_premises_scheme_and_undercut_as_they_change() {
+    let old = reasons_map();
+    let mut new = old.clone();
+    new.links[0].with = vec!["b".into(), "c".into()];
+    new.links[0].scheme = None;
+    let text = diff(&old, &new).to_string();
+    assert!(text.contains("~ reason \"a\" → \"t\":"), "{text}");
+    assert!(
+        text.contains("co-premises: [\"b\"] → [\"b\", \"c\"]"),
+        "{text}"
+    );
+    assert!(text.contains("scheme: \"sign\" → none"), "{text}");
+    assert!(diff(&old, &old).entries.is_empty());
+}

@@ -35,6 +35,12 @@ pub enum Entry {
         old: Relation,
         new: Relation,
     },
+    /// A reason's parts beyond its relation: co-premises, undercut, scheme, warrant, answer.
+    ReasonChanged {
+        from: NodeId,
+        to: NodeId,
+        changes: Vec<FieldChange>,
+    },
     SourceAdded(Source),
     SourceRemoved(Source),
     SourceChanged {
@@ -307,13 +313,24 @@ pub fn diff(old: &ArgumentMap, new: &ArgumentMap) -> MapDiff {
     for (k, l) in old_keys.iter().zip(&old.links) {
         match new_at.get(k) {
             None => entries.push(Entry::LinkRemoved(l.clone())),
-            Some(m) if m.relation != l.relation => entries.push(Entry::LinkChanged {
-                from: l.from.clone(),
-                to: l.to.clone(),
-                old: l.relation,
-                new: m.relation,
-            }),
-            Some(_) => {}
+            Some(m) => {
+                if m.relation != l.relation {
+                    entries.push(Entry::LinkChanged {
+                        from: l.from.clone(),
+                        to: l.to.clone(),
+                        old: l.relation,
+                        new: m.relation,
+                    });
+                }
+                let changes = reason_changes(l, m);
+                if !changes.is_empty() {
+                    entries.push(Entry::ReasonChanged {
+                        from: l.from.clone(),
+                        to: l.to.clone(),
+                        changes,
+                    });
+                }
+            }
         }
     }
     for (k, l) in new_keys.iter().zip(&new.links) {
@@ -356,8 +373,54 @@ pub fn diff(old: &ArgumentMap, new: &ArgumentMap) -> MapDiff {
     MapDiff { entries }
 }
 
+/// What changed in a reason beyond its relation, part by part.
+fn reason_changes(old: &Link, new: &Link) -> Vec<FieldChange> {
+    let list = |ids: &[NodeId]| {
+        let quoted: Vec<String> = ids.iter().map(|id| quoted(id.as_str())).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let opt = |v: &Option<String>| v.as_ref().map_or("none".to_owned(), |s| quoted(s));
+    let mut out = Vec::new();
+    if old.with != new.with {
+        out.push(change("co-premises", list(&old.with), list(&new.with)));
+    }
+    if old.undercuts != new.undercuts {
+        let name =
+            |p: &Option<NodeId>| p.as_ref().map_or("none".to_owned(), |p| quoted(p.as_str()));
+        out.push(change(
+            "undercuts",
+            name(&old.undercuts),
+            name(&new.undercuts),
+        ));
+    }
+    if old.scheme != new.scheme {
+        out.push(change("scheme", opt(&old.scheme), opt(&new.scheme)));
+    }
+    if old.warrant != new.warrant {
+        out.push(change("warrant", opt(&old.warrant), opt(&new.warrant)));
+    }
+    if old.answers != new.answers {
+        let n = |a: Option<u32>| a.map_or("none".to_owned(), |n| n.to_string());
+        out.push(change("answers", n(old.answers), n(new.answers)));
+    }
+    out
+}
+
 fn arrow(l: &Link) -> String {
-    format!("{} → {}", quoted(l.from.as_str()), quoted(l.to.as_str()))
+    let with: Vec<String> = l
+        .with
+        .iter()
+        .map(|p| format!(" + {}", quoted(p.as_str())))
+        .collect();
+    let undercut = l.undercuts.as_ref().map_or(String::new(), |p| {
+        format!(" (undercutting {}'s reason)", quoted(p.as_str()))
+    });
+    format!(
+        "{}{} → {}{undercut}",
+        quoted(l.from.as_str()),
+        with.concat(),
+        quoted(l.to.as_str())
+    )
 }
 
 impl fmt::Display for Entry {
@@ -409,6 +472,15 @@ impl fmt::Display for Entry {
                 old.as_str(),
                 new.as_str()
             ),
+            Entry::ReasonChanged { from, to, changes } => {
+                writeln!(
+                    f,
+                    "~ reason {} → {}:",
+                    quoted(from.as_str()),
+                    quoted(to.as_str())
+                )?;
+                fields(f, changes)
+            }
             Entry::SourceAdded(s) => {
                 writeln!(
                     f,

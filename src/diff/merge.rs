@@ -17,8 +17,7 @@
 
 use super::compare::short;
 use crate::model::{
-    ArgumentMap, Citation, Link, MapIndex, Node, NodeId, Relation, Source, SourceId, has_errors,
-    validate,
+    ArgumentMap, Citation, Link, MapIndex, Node, NodeId, Source, SourceId, has_errors, validate,
 };
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::Hash;
@@ -157,6 +156,10 @@ fn rename_collisions(
     for link in &mut theirs.links {
         rename(&mut link.from);
         rename(&mut link.to);
+        link.with.iter_mut().for_each(rename);
+        if let Some(premise) = &mut link.undercuts {
+            rename(premise);
+        }
     }
     if let Some(main) = &mut theirs.main_claim {
         rename(main);
@@ -413,13 +416,16 @@ impl Merger<'_> {
         }
     }
 
+    /// Reasons merged whole, by (first premise, target): each part — relation, co-premises,
+    /// undercut, scheme, warrant, answered question — taken from the side that changed it,
+    /// and a part changed on both sides differently is a conflict (ours kept).
     fn links(&mut self) -> Vec<Link> {
         let key = |l: &Link| (l.from.clone(), l.to.clone());
-        let index = |m: &ArgumentMap| -> HashMap<(NodeId, NodeId), Relation> {
-            m.links.iter().map(|l| (key(l), l.relation)).collect()
+        let index = |m: &ArgumentMap| -> HashMap<(NodeId, NodeId), Link> {
+            m.links.iter().map(|l| (key(l), l.clone())).collect()
         };
         let (bi, oi, ti) = (index(self.base), index(self.ours), index(self.theirs));
-        let mut merged: HashMap<(NodeId, NodeId), Relation> = HashMap::new();
+        let mut merged: HashMap<(NodeId, NodeId), Link> = HashMap::new();
         let keys: Vec<(NodeId, NodeId)> = self
             .ours
             .links
@@ -444,20 +450,38 @@ impl Merger<'_> {
                 (bi.get(&k), oi.get(&k), ti.get(&k)),
                 |a, b| a == b,
                 |m, b, o, t| {
-                    let (r, conflict) = three(b, o, t);
-                    if conflict {
-                        m.conflicts.push(format!(
-                            "conflict: {} relation changed on both sides: ours {} / theirs {}",
-                            describe(),
-                            o.as_str(),
-                            t.as_str()
-                        ));
-                    }
-                    r
+                    let mut out = o.clone();
+                    let mut part = |name: &str, conflict: bool, ours: String, theirs: String| {
+                        if conflict {
+                            m.conflicts.push(format!(
+                                "conflict: {} {name} changed on both sides: ours {ours} / theirs {theirs}",
+                                describe()
+                            ));
+                        }
+                    };
+                    let (r, c) = three(b.map(|l| &l.relation), &o.relation, &t.relation);
+                    part("relation", c, o.relation.as_str().into(), t.relation.as_str().into());
+                    out.relation = r;
+                    let (w, c) = three(b.map(|l| &l.with), &o.with, &t.with);
+                    part("co-premises", c, format!("{:?}", o.with), format!("{:?}", t.with));
+                    out.with = w;
+                    let (u, c) = three(b.map(|l| &l.undercuts), &o.undercuts, &t.undercuts);
+                    part("undercut", c, format!("{:?}", o.undercuts), format!("{:?}", t.undercuts));
+                    out.undercuts = u;
+                    let (sc, c) = three(b.map(|l| &l.scheme), &o.scheme, &t.scheme);
+                    part("scheme", c, format!("{:?}", o.scheme), format!("{:?}", t.scheme));
+                    out.scheme = sc;
+                    let (wa, c) = three(b.map(|l| &l.warrant), &o.warrant, &t.warrant);
+                    part("warrant", c, format!("{:?}", o.warrant), format!("{:?}", t.warrant));
+                    out.warrant = wa;
+                    let (an, c) = three(b.map(|l| &l.answers), &o.answers, &t.answers);
+                    part("answered question", c, format!("{:?}", o.answers), format!("{:?}", t.answers));
+                    out.answers = an;
+                    out
                 },
             );
-            if let Some(r) = kept {
-                merged.insert(k, r);
+            if let Some(l) = kept {
+                merged.insert(k, l);
             }
         }
         let keys_of = |m: &ArgumentMap| m.links.iter().map(key).collect::<Vec<_>>();
@@ -469,10 +493,7 @@ impl Merger<'_> {
             &keep,
         )
         .into_iter()
-        .map(|k| {
-            let relation = merged[&k];
-            Link::new(k.0, k.1, relation)
-        })
+        .filter_map(|k| merged.remove(&k))
         .collect()
     }
 
@@ -518,7 +539,7 @@ impl Merger<'_> {
         let mut nodes: HashSet<NodeId> = map.nodes.iter().map(|n| n.id.clone()).collect();
         let mut wanted: Vec<(NodeId, String)> = Vec::new();
         for l in &map.links {
-            for end in [&l.from, &l.to] {
+            for end in l.premises().chain([&l.to]) {
                 if !nodes.contains(end) {
                     wanted.push((
                         end.clone(),
@@ -587,7 +608,7 @@ impl Merger<'_> {
     ) {
         let mut dropped: Vec<String> = Vec::new();
         map.links.retain(|l| {
-            let keep = nodes.contains(&l.from) && nodes.contains(&l.to);
+            let keep = l.premises().chain([&l.to]).all(|end| nodes.contains(end));
             if !keep {
                 dropped.push(format!(
                     "link {} → {}",
