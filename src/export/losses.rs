@@ -1,5 +1,6 @@
 //! What an export format cannot yet say about reasons, told rather than dropped: the Argdown,
-//! AIF, Markdown and DOT writers write each reason as one arrow from its first premise, so a
+//! AIF and DOT writers write each reason as one arrow from its first premise (Markdown keeps
+//! all but the number of the critical question an undercut answers), so a
 //! linked reason's co-premises, an undercut's target reason, and a reason's scheme, warrant
 //! and answered question would be lost without a word. JSON keeps them all, and the pictures
 //! draw them.
@@ -24,7 +25,10 @@ pub fn reason_losses(map: &ArgumentMap, format: ExportFormat) -> Vec<Problem> {
             continue;
         }
         let mut lost = Vec::new();
-        if link.is_linked() {
+        // Markdown writes a linked reason as one item with its scheme and warrant, and an
+        // undercut as such: only the answered question's number is left out.
+        let markdown = format == ExportFormat::Markdown;
+        if link.is_linked() && !markdown {
             let others: Vec<&str> = link.with.iter().map(|p| p.as_str()).collect();
             lost.push(format!(
                 "its co-premises {} are not linked to \"{}\"",
@@ -32,20 +36,23 @@ pub fn reason_losses(map: &ArgumentMap, format: ExportFormat) -> Vec<Problem> {
                 link.to
             ));
         }
-        if let Some(premise) = &link.undercuts {
+        if let Some(premise) = link.undercuts.as_ref().filter(|_| !markdown) {
             lost.push(format!(
                 "it is written as opposing \"{}\" itself, not the inference of reason \"{premise}->{}\"",
                 link.to, link.to
             ));
         }
-        if link.scheme.is_some() {
+        if link.scheme.is_some() && !markdown {
             lost.push("its scheme is left out".to_owned());
         }
-        if link.warrant.is_some() {
+        if link.warrant.is_some() && !markdown {
             lost.push("its warrant is left out".to_owned());
         }
         if link.answers.is_some() {
             lost.push("the critical question it answers is left out".to_owned());
+        }
+        if lost.is_empty() {
+            continue;
         }
         out.push(Problem {
             severity: Severity::Warning,
@@ -118,5 +125,6 @@ mod tests {
         assert!(reason_losses(&map, ExportFormat::Json).is_empty());
         assert!(reason_losses(&map, ExportFormat::Svg).is_empty());
         assert_eq!(reason_losses(&map, ExportFormat::Dot).len(), 2);
+        assert!(reason_losses(&map, ExportFormat::Markdown).is_empty());
     }
 }

@@ -7,9 +7,10 @@
 //! connected to the main claim follow in a section of their own.
 
 use crate::model::{
-    ArgumentMap, Citation, MapIndex, Node, NodeKind, OutlineRow, Relation, outline,
+    ArgumentMap, Citation, Link, MapIndex, Node, NodeId, NodeKind, OutlineRow, Relation, outline,
 };
 use crate::render::clean::{clean, one_line};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// Lists deeper than this are written at this depth (with the real depth noted), so a very
@@ -57,7 +58,7 @@ pub fn to_markdown(map: &ArgumentMap) -> String {
             ));
             if !children.is_empty() {
                 doc.blank();
-                doc.rows(map, &index, children, 1);
+                doc.rows(map, &index, children, 1, Some(root.node));
             }
         }
         None => doc.line("This map has no nodes."),
@@ -66,7 +67,7 @@ pub fn to_markdown(map: &ArgumentMap) -> String {
         doc.blank();
         doc.line("## Not connected to the main claim");
         doc.blank();
-        doc.rows(map, &index, unattached, 0);
+        doc.rows(map, &index, unattached, 0, None);
     }
     if !doc.notes.is_empty() {
         doc.blank();
@@ -102,9 +103,23 @@ impl Doc {
         index: &MapIndex,
         rows: &[OutlineRow],
         base_depth: usize,
+        root: Option<usize>,
     ) {
+        // The reason each row's node is a premise of, on its parent row's node: one pass
+        // over the links, then a lookup per row.
+        let reasons: HashMap<(&NodeId, &NodeId), &Link> = map
+            .links
+            .iter()
+            .flat_map(|l| l.premises().map(move |p| ((p, &l.to), l)))
+            .collect();
+        // Row nodes by depth, from the root: the last one above a row is its parent.
+        let mut parents: Vec<usize> = root.into_iter().collect();
         for row in rows {
             let node = &map.nodes[row.node];
+            parents.truncate(row.depth);
+            let parent = parents.last().map(|&p| &map.nodes[p].id);
+            parents.push(row.node);
+            let reason = parent.and_then(|p| reasons.get(&(&node.id, p)).copied());
             let level = row.depth.saturating_sub(base_depth);
             let shown = level.min(MAX_INDENT);
             let indent = "  ".repeat(shown);
@@ -113,10 +128,62 @@ impl Doc {
             } else {
                 String::new()
             };
-            let head = match row.relation {
-                Some(relation) => format!("**{}** ({})", verb(relation), node.kind.as_str()),
-                None => format!("**{}**", node.kind.label()),
+            let linked = reason.filter(|r| r.is_linked() && !row.repeated);
+            if let Some(r) = linked {
+                // A linked reason is one item, at its first premise; a co-premise gets its
+                // own line only to hold what bears on it.
+                if r.from != node.id {
+                    if row.subtree_len > 0 {
+                        self.line(&format!(
+                            "{indent}- {deeper}*(co-premise above)* ({}): {}",
+                            node.kind.as_str(),
+                            escape(&first_words(&node.text))
+                        ));
+                    }
+                    continue;
+                }
+                let mut parts = Vec::new();
+                for premise in r.premises() {
+                    let Some(p) = index.node(premise) else {
+                        continue;
+                    };
+                    let notes = self.footnotes(index, p);
+                    parts.push(format!(
+                        "{}{notes}",
+                        text_block(&p.text, &format!("{indent}  "))
+                    ));
+                }
+                let verb = match r.relation {
+                    Relation::Supports => "Support jointly",
+                    Relation::Opposes => "Oppose jointly",
+                };
+                self.line(&format!(
+                    "{indent}- {deeper}**{verb}**{}: {}{}",
+                    scheme_note(r),
+                    parts.join("; "),
+                    warrant_note(r)
+                ));
+                continue;
+            }
+            let head = match (row.relation, reason.and_then(|r| r.undercuts.as_ref())) {
+                (Some(_), Some(premise)) => {
+                    let attacked = index
+                        .node(premise)
+                        .map_or(premise.as_str(), |n| n.text.as_str());
+                    format!(
+                        "**Undercuts** ({}) the inference from “{}”",
+                        node.kind.as_str(),
+                        escape(&first_words(attacked))
+                    )
+                }
+                (Some(relation), None) => {
+                    format!("**{}** ({})", verb(relation), node.kind.as_str())
+                }
+                (None, _) => format!("**{}**", node.kind.label()),
             };
+            let extra = reason
+                .filter(|_| !row.repeated)
+                .map_or(String::new(), |r| format!("{}", scheme_note(r)));
             if row.repeated {
                 self.line(&format!(
                     "{indent}- {deeper}{head}: *see above:* {}",
@@ -125,7 +192,10 @@ impl Doc {
             } else {
                 let notes = self.footnotes(index, node);
                 let text = text_block(&node.text, &format!("{indent}  "));
-                self.line(&format!("{indent}- {deeper}{head}: {text}{notes}"));
+                let warrant = reason.map_or(String::new(), warrant_note);
+                self.line(&format!(
+                    "{indent}- {deeper}{head}{extra}: {text}{notes}{warrant}"
+                ));
             }
         }
     }
@@ -139,6 +209,20 @@ impl Doc {
         }
         refs
     }
+}
+
+/// ` *(Argument From Sign)*` for a reason with a scheme.
+fn scheme_note(reason: &Link) -> String {
+    reason.scheme.as_deref().map_or(String::new(), |s| {
+        format!(" *({})*", escape(crate::model::scheme::display_name(s)))
+    })
+}
+
+/// ` — *warrant:* …` for a reason with a warrant.
+fn warrant_note(reason: &Link) -> String {
+    reason.warrant.as_deref().map_or(String::new(), |w| {
+        format!(" — *warrant:* {}", escape(&one_line(w)))
+    })
 }
 
 fn verb(relation: Relation) -> &'static str {
