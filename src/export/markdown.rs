@@ -183,7 +183,7 @@ impl Doc {
             };
             let extra = reason
                 .filter(|_| !row.repeated)
-                .map_or(String::new(), |r| format!("{}", scheme_note(r)));
+                .map_or(String::new(), scheme_note);
             if row.repeated {
                 self.line(&format!(
                     "{indent}- {deeper}{head}: *see above:* {}",
