@@ -422,7 +422,7 @@ fn an_export_that_cannot_keep_a_reason_whole_says_so_at_its_line() {
         ("out.argdown", true),
         ("out.aif", true),
         ("out.md", false),
-        ("out.dot", true),
+        ("out.dot", false),
         ("out.json", false),
         ("out.svg", false),
     ] {
@@ -439,8 +439,9 @@ fn an_export_that_cannot_keep_a_reason_whole_says_so_at_its_line() {
                 err.contains("cars.ron:13:9: warning: reason \"cherry->ban\""),
                 "{to}: {err}"
             );
-        } else if to == "out.md" {
-            // Markdown keeps the reasons; only the answered question's number is left out.
+        } else if to == "out.md" || to == "out.dot" {
+            // Markdown and DOT keep the reasons' structure; the answered question's number
+            // (and, in DOT, the warrant) is left out.
             assert!(!err.contains("co-premises"), "{to}: {err}");
             assert!(err.contains("cars.ron:13:9: warning"), "{to}: {err}");
         } else {
@@ -464,4 +465,25 @@ fn markdown_writes_a_linked_reason_as_one_item_with_its_scheme_and_an_undercut_a
         "{md}"
     );
     assert_eq!(md.matches("Shops keep their trade.").count(), 1, "{md}");
+}
+
+#[test]
+fn dot_joins_co_premises_at_a_point_and_ends_an_undercut_on_its_reasons_point() {
+    let map = linked_map();
+    let dot =
+        String::from_utf8(export(&map, ExportFormat::Dot, &ExportOptions::default()).unwrap())
+            .unwrap();
+    let point = r#""\u{0}reason air->ban""#;
+    for edge in [
+        format!(r#""air" -> {point}"#),
+        format!(r#""shops" -> {point}"#),
+        format!(r#"{point} -> "ban""#),
+        format!(r#""\u{{0}}reason cherry->ban" -> {point}"#),
+    ] {
+        assert!(dot.contains(&edge), "{edge} in\n{dot}");
+    }
+    assert!(
+        dot.contains(r#"label="Argument From Positive Consequences""#),
+        "{dot}"
+    );
 }

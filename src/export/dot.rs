@@ -1,10 +1,11 @@
 //! Graphviz DOT export: one node per argmap node and one edge per link, styled like the
 //! canvas (shape and colours by kind, opposes dashed), for `dot -Tsvg` and friends.
 
-use crate::model::{ArgumentMap, NodeKind, Relation};
+use crate::model::{ArgumentMap, Link, NodeId, NodeKind, Relation};
 use crate::render::clean::{clean, one_line};
 use crate::render::style::{accent, card_fill, kind_label, relation_color};
 use crate::render::wrap::wrap;
+use std::collections::HashSet;
 use std::fmt::Write;
 
 /// Labels wrap like the cards (same width in the card font) but keep more lines.
@@ -60,18 +61,60 @@ pub fn to_dot(map: &ArgumentMap) -> String {
             if is_main { 3 } else { 1 },
         );
     }
+    // Reasons beyond a plain arrow (linked, undercut, undercutting or schemed) meet at a
+    // small junction point, as in Rationale and AIF: premises → point → target, and an
+    // undercut's arrow ends on the point of the reason it attacks. Plain ones stay arrows.
+    let undercut: HashSet<(&NodeId, &NodeId)> =
+        map.links.iter().filter_map(Link::undercut_target).collect();
+    let junction = |from: &NodeId, to: &NodeId| quoted(&format!("\u{0}reason {from}->{to}"));
     for link in &map.links {
         let style = match link.relation {
             Relation::Supports => "solid",
             Relation::Opposes => "dashed",
         };
+        let color = relation_color(link.relation).hex();
+        let relation = link.relation.as_str();
+        if link.is_plain() && !undercut.contains(&(&link.from, &link.to)) {
+            let _ = writeln!(
+                out,
+                "  {} -> {} [color=\"{color}\", style={style}, tooltip=\"{relation}\"];",
+                quoted(link.from.as_str()),
+                quoted(link.to.as_str()),
+            );
+            continue;
+        }
+        let point = junction(&link.from, &link.to);
         let _ = writeln!(
             out,
-            "  {} -> {} [color=\"{}\", style={style}, tooltip=\"{}\"];",
-            quoted(link.from.as_str()),
-            quoted(link.to.as_str()),
-            relation_color(link.relation).hex(),
-            link.relation.as_str(),
+            "  {point} [shape=point, width=0.1, color=\"{color}\", tooltip=\"{}\"];",
+            if link.is_linked() {
+                "linked reason"
+            } else {
+                "reason"
+            }
+        );
+        for premise in link.premises() {
+            let _ = writeln!(
+                out,
+                "  {} -> {point} [color=\"{color}\", style={style}, arrowhead=none];",
+                quoted(premise.as_str())
+            );
+        }
+        let end = match link.undercut_target() {
+            Some((premise, to)) => junction(premise, to),
+            None => quoted(link.to.as_str()),
+        };
+        let label = link.scheme.as_deref().map_or(String::new(), |s| {
+            format!(", label={}", quoted(crate::model::scheme::display_name(s)))
+        });
+        let tooltip = if link.is_undercut() {
+            "undercuts"
+        } else {
+            relation
+        };
+        let _ = writeln!(
+            out,
+            "  {point} -> {end} [color=\"{color}\", style={style}, tooltip=\"{tooltip}\"{label}];"
         );
     }
     out.push_str("}\n");
