@@ -32,11 +32,18 @@ pub fn reason_losses(map: &ArgumentMap, format: ExportFormat) -> Vec<Problem> {
         let structure = markdown || format == ExportFormat::Dot;
         if link.is_linked() && !structure {
             let others: Vec<&str> = link.with.iter().map(|p| p.as_str()).collect();
-            lost.push(format!(
-                "its co-premises {} are not linked to \"{}\"",
-                others.join(", "),
-                link.to
-            ));
+            lost.push(if format == ExportFormat::Argdown {
+                format!(
+                    "its co-premises {} are written as separate relations, not as premises that count only together",
+                    others.join(", ")
+                )
+            } else {
+                format!(
+                    "its co-premises {} are not linked to \"{}\"",
+                    others.join(", "),
+                    link.to
+                )
+            });
         }
         if let Some(premise) = link.undercuts.as_ref().filter(|_| !structure) {
             lost.push(format!(

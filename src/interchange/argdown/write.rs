@@ -43,14 +43,17 @@ pub fn write(map: &ArgumentMap) -> String {
         statement(node, &titles[i], &mut out);
         for &l in &incoming[i] {
             let link = &map.links[l];
-            let Some(&from) = index.get(&link.from) else {
-                continue;
-            };
             let marker = match link.relation {
                 Relation::Supports => "<+",
                 Relation::Opposes => "<-",
             };
-            let _ = writeln!(out, "  {marker} [{}]", titles[from]);
+            // Each premise of a linked reason as a relation of its own, until reasons are
+            // written as Argdown arguments (the export warns that the linkage is lost).
+            for premise in link.premises() {
+                if let Some(&from) = index.get(premise) {
+                    let _ = writeln!(out, "  {marker} [{}]", titles[from]);
+                }
+            }
         }
     }
     out
