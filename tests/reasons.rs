@@ -487,3 +487,28 @@ fn dot_joins_co_premises_at_a_point_and_ends_an_undercut_on_its_reasons_point() 
         "{dot}"
     );
 }
+
+#[test]
+fn aif_writes_a_linked_reason_as_one_ra_node_fed_by_every_premise() {
+    let map = linked_map();
+    let aif = export(&map, ExportFormat::Aif, &ExportOptions::default()).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&aif).unwrap();
+    let edges: Vec<(&str, &str)> = json["AIF"]["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["fromID"].as_str().unwrap(), e["toID"].as_str().unwrap()))
+        .collect();
+    let into_ra: Vec<&str> = edges
+        .iter()
+        .filter(|(_, to)| to.starts_with("ra"))
+        .map(|(from, _)| *from)
+        .collect();
+    assert_eq!(into_ra, ["air", "shops"], "{edges:?}");
+    let ras: std::collections::HashSet<&str> = edges
+        .iter()
+        .filter(|(f, _)| f.starts_with("ra"))
+        .map(|(f, _)| *f)
+        .collect();
+    assert_eq!(ras.len(), 1, "one RA node for the linked reason: {edges:?}");
+}

@@ -30,7 +30,8 @@ pub fn reason_losses(map: &ArgumentMap, format: ExportFormat) -> Vec<Problem> {
         // it, and the scheme as a label.
         let markdown = format == ExportFormat::Markdown;
         let structure = markdown || format == ExportFormat::Dot;
-        if link.is_linked() && !structure {
+        // AIF writes a linked reason's premises into one RA (or CA) node, as AIF does.
+        if link.is_linked() && !structure && format != ExportFormat::Aif {
             let others: Vec<&str> = link.with.iter().map(|p| p.as_str()).collect();
             lost.push(if format == ExportFormat::Argdown {
                 format!(

@@ -208,10 +208,19 @@ pub fn write_to(map: &ArgumentMap, out: &mut dyn std::io::Write) -> std::io::Res
             x: ((a.x + b.x) / 2.0).round() as i64,
             y: ((a.y + b.y) / 2.0).round() as i64,
         });
-        for (f, t) in [
-            (Cow::Borrowed(from.id.as_str()), Cow::Owned(s_id.clone())),
-            (Cow::Owned(s_id.clone()), Cow::Borrowed(to.id.as_str())),
-        ] {
+        // Every premise of a linked reason feeds the one RA/CA node: AIF's linked argument.
+        let co_premises = link.with.iter().filter_map(|p| index.get(p)).map(|&p| {
+            (
+                Cow::Borrowed(map.nodes[p].id.as_str()),
+                Cow::Owned(s_id.clone()),
+            )
+        });
+        let first = (Cow::Borrowed(from.id.as_str()), Cow::Owned(s_id.clone()));
+        let conclusion = (Cow::Owned(s_id.clone()), Cow::Borrowed(to.id.as_str()));
+        for (f, t) in std::iter::once(first)
+            .chain(co_premises)
+            .chain(std::iter::once(conclusion))
+        {
             edges.push(Edge {
                 edgeID: edges.len() + 1,
                 formEdgeID: (),
