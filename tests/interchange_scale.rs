@@ -238,15 +238,19 @@ fn an_inference_with_many_premises_and_conclusions_gives_linear_links() {
         joint.text
     );
     assert_eq!(joint.kind, NodeKind::Claim);
-    // Every premise supports the joint node, which supports every conclusion.
-    for i in [0, p - 1] {
-        let l = map.link(&format!("p{i}").as_str().into(), &"ra".into());
-        assert_eq!(l.map(|l| l.relation), Some(Relation::Supports));
-    }
+    // The premises support the joint node together (one reason, in edge order), and it
+    // supports every conclusion.
+    let together = map.link(&"p0".into(), &"ra".into()).unwrap();
+    assert_eq!(together.relation, Relation::Supports);
+    assert_eq!(together.with.len(), p - 1);
+    assert_eq!(together.with[p - 2].as_str(), format!("p{}", p - 1));
     for i in [0, c - 1] {
         let l = map.link(&"ra".into(), &format!("c{i}").as_str().into());
         assert_eq!(l.map(|l| l.relation), Some(Relation::Supports));
     }
+    // Every link and premise comes from an edge of the file.
+    let premises: usize = map.links.iter().map(|l| 1 + l.with.len()).sum();
+    assert_eq!(premises, p + c);
 }
 
 /// Item 9 for conflicts: many attackers of many targets, and many undercuts of an inference
@@ -288,9 +292,13 @@ fn conflicts_and_undercuts_give_linear_links() {
     let relation = |f: &str, t: &str| map.link(&f.into(), &t.into()).map(|l| l.relation);
     assert_eq!(relation("a0", "ca"), Some(Relation::Supports));
     assert_eq!(relation("ca", "t999"), Some(Relation::Opposes));
-    assert_eq!(relation("why", "ra"), Some(Relation::Supports));
-    assert_eq!(relation("ra", "c999"), Some(Relation::Supports));
-    assert_eq!(relation("ua5", "ra"), Some(Relation::Opposes));
+    // One premise and many conclusions: a reason per conclusion; the undercuts attack the
+    // reason on the first conclusion (with a warning each: AIF's undercut is of all of them).
+    assert_eq!(relation("why", "c0"), Some(Relation::Supports));
+    assert_eq!(relation("why", "c999"), Some(Relation::Supports));
+    let undercut = map.link(&"ua5".into(), &"c0".into()).unwrap();
+    assert_eq!(undercut.relation, Relation::Opposes);
+    assert_eq!(undercut.undercuts.as_ref().map(|p| p.as_str()), Some("why"));
     let w = &imported.warnings;
     let ca_line = line_of(&text, "\"nodeID\": \"ca\"");
     assert!(
@@ -300,11 +308,12 @@ fn conflicts_and_undercuts_give_linear_links() {
         "{:?}",
         &w[..3]
     );
-    let ra_line = line_of(&text, "\"nodeID\": \"ra\"");
+    let u5_line = line_of(&text, "\"nodeID\": \"u5\"");
     assert!(
-        w.iter().any(|m| m.line == Some(ra_line)
-            && m.text
-                .contains("has 1 premises and 1000 conclusions and is undercut")),
+        w.iter().any(|m| m.line == Some(u5_line)
+            && m.text.contains(
+                "conflict (CA) \"u5\" undercuts \"ra\", which bears on 1000 nodes; argmap reads it as undercutting the reason on the first, \"c0\""
+            )),
         "{:?}",
         &w[..3]
     );

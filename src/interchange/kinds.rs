@@ -3,19 +3,19 @@
 use crate::model::{Link, NodeKind, Relation};
 use std::collections::HashSet;
 
-/// What a node is by the part it plays: a node that opposes something is a counterpoint; one
+/// What a node is by the part it plays (as any premise of a reason): a node that opposes something is a counterpoint; one
 /// that supports something is evidence when nothing bears on it, else a claim (a sub-claim
 /// with its own support); a node that bears on nothing (the root) is a claim.
 pub fn infer_kinds<'a>(ids: impl Iterator<Item = &'a str>, links: &[Link]) -> Vec<NodeKind> {
     let opposes: HashSet<&str> = links
         .iter()
         .filter(|l| l.relation == Relation::Opposes)
-        .map(|l| l.from.as_str())
+        .flat_map(|l| l.premises().map(|p| p.as_str()))
         .collect();
     let supports: HashSet<&str> = links
         .iter()
         .filter(|l| l.relation == Relation::Supports)
-        .map(|l| l.from.as_str())
+        .flat_map(|l| l.premises().map(|p| p.as_str()))
         .collect();
     let targets: HashSet<&str> = links.iter().map(|l| l.to.as_str()).collect();
     ids.map(|id| {

@@ -127,6 +127,13 @@ impl<'a> Scalar<'a> {
         }
     }
 
+    pub fn as_u32(&self) -> Option<u32> {
+        match self {
+            Scalar::Num(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+            _ => None,
+        }
+    }
+
     pub fn as_bool(&self) -> Option<bool> {
         match self {
             Scalar::Bool(b) => Some(*b),
@@ -372,6 +379,7 @@ pub struct AifNode<'a> {
     pub kind: Scalar<'a>,
     pub text: Scalar<'a>,
     pub scheme: Scalar<'a>,
+    pub scheme_id: Scalar<'a>,
 }
 
 impl<'de> Members<'de> for AifNode<'de> {
@@ -381,6 +389,7 @@ impl<'de> Members<'de> for AifNode<'de> {
             "type" => self.kind = map.next_value()?,
             "text" => self.text = map.next_value()?,
             "scheme" => self.scheme = map.next_value()?,
+            "schemeID" => self.scheme_id = map.next_value()?,
             _ => skip(map)?,
         }
         Ok(())
@@ -487,6 +496,7 @@ pub struct Extension<'a> {
     pub main_claim: Scalar<'a>,
     pub sources: Option<Value>,
     pub nodes: Array<ExtensionNode<'a>>,
+    pub reasons: Array<ExtensionReason<'a>>,
     pub presentation: Option<Value>,
 }
 
@@ -498,6 +508,7 @@ impl<'de> Members<'de> for Extension<'de> {
             "main_claim" => self.main_claim = map.next_value()?,
             "sources" => self.sources = Some(map.next_value()?),
             "nodes" => self.nodes = map.next_value()?,
+            "reasons" => self.reasons = map.next_value()?,
             "presentation" => self.presentation = Some(map.next_value()?),
             _ => skip(map)?,
         }
@@ -522,6 +533,30 @@ impl<'de> Members<'de> for ExtensionNode<'de> {
             "notes" => self.notes = map.next_value()?,
             "pinned" => self.pinned = map.next_value()?,
             "citations" => self.citations = Some(map.next_value()?),
+            _ => skip(map)?,
+        }
+        Ok(())
+    }
+}
+
+/// What AIF has no place for about the reason an RA or CA node stands for: its warrant, the
+/// critical question it answers, and its scheme when the node's own would not read back as
+/// stored.
+#[derive(Default)]
+pub struct ExtensionReason<'a> {
+    pub node: Scalar<'a>,
+    pub scheme: Scalar<'a>,
+    pub warrant: Scalar<'a>,
+    pub answers: Scalar<'a>,
+}
+
+impl<'de> Members<'de> for ExtensionReason<'de> {
+    fn member<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<(), A::Error> {
+        match key {
+            "node" => self.node = map.next_value()?,
+            "scheme" => self.scheme = map.next_value()?,
+            "warrant" => self.warrant = map.next_value()?,
+            "answers" => self.answers = map.next_value()?,
             _ => skip(map)?,
         }
         Ok(())

@@ -19,11 +19,11 @@ use crate::interchange::lines::LineStarts;
 use crate::interchange::{ImportError, Imported, Message, arrange_imported};
 use crate::model::{
     ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Position, Relation, Source, SourceId,
-    SourceKind, Step,
+    SourceKind, Step, scheme,
 };
 use serde_json::Value;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 /// Line of the first `KEY: X` in the raw text for each X (`key` is `"nodeID"` or
 /// `"edgeID"`, quotes included), for messages: serde_json keeps no places. One pass; the
@@ -62,52 +62,239 @@ struct AifNode<'a> {
     kind: Cow<'a, str>,
     text: Cow<'a, str>,
     scheme: Option<Cow<'a, str>>,
+    scheme_id: Option<Cow<'a, str>>,
 }
 
-/// The links being made, each (from, to) pair once, by index into the map's nodes.
+/// A reason being made, its nodes by index into the map's nodes.
+struct Reason {
+    /// The first is the link's `from`, the rest its co-premises.
+    premises: Vec<usize>,
+    target: usize,
+    relation: Relation,
+    /// For an undercut: the first premise of the reason on `target` it attacks.
+    undercuts: Option<usize>,
+    scheme: Option<String>,
+    /// The place in the map's list of links: the AIF node (or, after them, the edge) that
+    /// makes the reason, then the target's place among that node's targets.
+    order: (usize, usize),
+    /// The RA or CA node it comes from.
+    s_node: Option<usize>,
+}
+
+/// The premises of an RA (or attackers of a CA) and what they bear on together: conclusions
+/// (or targets), each with the reason it undercuts when it does.
+struct Shared {
+    premises: Vec<usize>,
+    targets: Vec<(usize, Option<usize>)>,
+    relation: Relation,
+    scheme: Option<String>,
+    s_node: usize,
+}
+
+/// Beyond this many premise–conclusion pairs, an S-node's premises get a node of their own
+/// rather than being repeated in a reason per conclusion, so that no file makes more than a
+/// constant times its edges in premises: P × C ≤ 1024 with P + C edges is at most 16
+/// premises per edge.
+const MOST_SHARED_PREMISES: usize = 1024;
+
+/// Makes a node for an S-node's premises taken together; see `joint_text`.
+type JointNode<'n> = dyn FnMut(&mut Vec<Node>, &mut Vec<usize>, usize, &str) -> usize + 'n;
+
+/// The reasons being made, kept to argmap's rules as they are added.
 #[derive(Default)]
-struct Links {
-    pairs: HashMap<(usize, usize), Relation>,
-    list: Vec<(usize, usize, Relation)>,
+struct Reasons {
+    list: Vec<Reason>,
+    /// The reason each (premise, target) belongs to: a node is a premise of one reason on a
+    /// node (which also makes each first premise–target pair name one reason).
+    premise_of: HashMap<(usize, usize), usize>,
 }
 
-impl Links {
-    /// Adds `from` → `to` unless it is a loop or the pair is linked already; `via` (the AIF
-    /// node or edge that makes the link, on `line`) names it in warnings.
-    #[allow(clippy::too_many_arguments)]
+impl Reasons {
+    /// Adds `reason` without the premises argmap cannot keep (each reported): a repeat, the
+    /// target itself, a node that bears on the target in another reason already. A reason
+    /// left without premises is left out. `via` names the AIF node or edge in messages.
     fn add(
         &mut self,
-        warnings: &mut Vec<Message>,
+        mut reason: Reason,
         names: &[Node],
-        from: usize,
-        to: usize,
-        relation: Relation,
         via: &str,
         line: Option<usize>,
-    ) {
-        if from == to {
+        warnings: &mut Vec<Message>,
+    ) -> Option<usize> {
+        let target = reason.target;
+        let name = |i: usize| names[i].id.as_str();
+        let mut seen = HashSet::new();
+        reason.premises.retain(|&p| {
+            let problem = if p == target {
+                format!("{via} has \"{}\" bear on itself; that premise is left out", name(p))
+            } else if !seen.insert(p) {
+                format!("{via} lists the premise \"{}\" twice; it is kept once", name(p))
+            } else if let Some(&other) = self.premise_of.get(&(p, target)) {
+                format!(
+                    "{via}: \"{}\" bears on \"{}\" in another reason already (the one from \"{}\"), and argmap keeps a node in one reason per target; it is left out of this one",
+                    name(p),
+                    name(target),
+                    name(self.list[other].premises[0])
+                )
+            } else {
+                return true;
+            };
+            warnings.push(placed(line, problem));
+            false
+        });
+        if reason.premises.is_empty() {
             warnings.push(placed(
                 line,
-                format!("{via} links a node to itself; left out"),
+                format!(
+                    "{via} has no premise left for \"{}\"; that reason is left out",
+                    name(target)
+                ),
             ));
-            return;
+            return None;
         }
-        match self.pairs.get(&(from, to)) {
-            Some(r) if *r == relation => {}
-            Some(_) => warnings.push(placed(
+        let index = self.list.len();
+        for &p in &reason.premises {
+            self.premise_of.insert((p, target), index);
+        }
+        self.list.push(reason);
+        Some(index)
+    }
+
+    /// One reason per target, all with the S-node's premises; or, when that would repeat too
+    /// many premises, one reason from the premises to a node made for them and one from that
+    /// node to each target (with a warning). Returns the reasons on the targets, in order.
+    #[allow(clippy::too_many_arguments)]
+    fn add_shared(
+        &mut self,
+        shared: Shared,
+        map_nodes: &mut Vec<Node>,
+        aif_of: &mut Vec<usize>,
+        joint_node: &mut JointNode,
+        via: &str,
+        line: Option<usize>,
+        warnings: &mut Vec<Message>,
+    ) -> Vec<usize> {
+        let Shared {
+            premises,
+            targets,
+            relation,
+            scheme,
+            s_node,
+        } = shared;
+        let (p, t) = (premises.len(), targets.len());
+        let reason =
+            |premises: Vec<usize>, (target, undercuts): (usize, Option<usize>), k| Reason {
+                premises,
+                target,
+                relation,
+                undercuts,
+                scheme: scheme.clone(),
+                order: (s_node, k),
+                s_node: Some(s_node),
+            };
+        if p > 1 && t > 1 && p * t > MOST_SHARED_PREMISES {
+            let (what, ends, acts) = match relation {
+                Relation::Supports => ("premises", "conclusions", "supports each conclusion"),
+                Relation::Opposes => ("attackers", "targets", "opposes each target"),
+            };
+            let joint = joint_node(map_nodes, aif_of, s_node, &format!("the {what}"));
+            warnings.push(placed(
                 line,
                 format!(
-                    "\"{}\" both supports and opposes \"{}\"; the first link is kept",
-                    names[from].id.as_str(),
-                    names[to].id.as_str()
+                    "{via} has {p} {what} and {t} {ends}; argmap adds the node \"{}\" for its {what} taken jointly: together they support it, and it {acts} ({} reasons, not {t} reasons of {p} premises each)",
+                    map_nodes[joint].id,
+                    t + 1,
                 ),
-            )),
-            None => {
-                self.pairs.insert((from, to), relation);
-                self.list.push((from, to, relation));
-            }
+            ));
+            let mut together = reason(premises, (joint, None), 0);
+            together.relation = Relation::Supports;
+            together.undercuts = None;
+            together.scheme = None;
+            self.add(together, map_nodes, via, line, warnings);
+            return targets
+                .into_iter()
+                .enumerate()
+                .filter_map(|(k, target)| {
+                    self.add(
+                        reason(vec![joint], target, k + 1),
+                        map_nodes,
+                        via,
+                        line,
+                        warnings,
+                    )
+                })
+                .collect();
         }
+        targets
+            .into_iter()
+            .enumerate()
+            .filter_map(|(k, target)| {
+                self.add(
+                    reason(premises.clone(), target, k),
+                    map_nodes,
+                    via,
+                    line,
+                    warnings,
+                )
+            })
+            .collect()
     }
+}
+
+/// Whether an S-node's scheme name says nothing: OVA's and AIFdb's defaults ("Default
+/// Inference", "Default Conflict") or a bare word for the node's type.
+fn says_no_scheme(name: &str) -> bool {
+    let key: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    key.is_empty()
+        || key.starts_with("default")
+        || matches!(key.as_str(), "ra" | "ca" | "inference" | "conflict")
+}
+
+/// What a map stores for a scheme named `name` in AIF: the catalogue's id, or the name as
+/// written, or nothing for a default.
+pub(super) fn scheme_named(name: &str) -> Option<String> {
+    let name = name.trim();
+    if says_no_scheme(name) {
+        return None;
+    }
+    Some(scheme::find(name).map_or_else(|| name.to_owned(), |s| s.id.clone()))
+}
+
+/// The scheme an RA or CA node names, in its `scheme` member or its text (AIFdb writes the
+/// scheme's name as the node's text): the catalogue's id when the catalogue knows it, else
+/// the name as written. A scheme given only by a number (`schemeID`) is reported: its name is
+/// in AIFdb's scheme table, which argmap does not have.
+fn scheme_of(node: &AifNode, line: Option<usize>, warnings: &mut Vec<Message>) -> Option<String> {
+    let names = [node.scheme.as_deref(), Some(node.text.as_ref())];
+    let named: Vec<String> = names
+        .into_iter()
+        .flatten()
+        .filter_map(scheme_named)
+        .collect();
+    // A catalogue scheme wins over a foreign name given with it.
+    if let Some(known) = named.iter().find(|n| scheme::find(n).is_some()) {
+        return Some(known.clone());
+    }
+    if let Some(first) = named.into_iter().next() {
+        return Some(first);
+    }
+    if let Some(number) = node.scheme_id.as_deref().map(str::trim)
+        && !number.is_empty()
+        && !matches!(number, "71" | "72")
+    {
+        warnings.push(placed(
+            line,
+            format!(
+                "\"{}\" names its scheme only by the number {number}, whose name argmap does not know; the scheme is left out",
+                node.id
+            ),
+        ));
+    }
+    None
 }
 
 /// Each node of `list` once, in order, when `keep` says so.
@@ -220,6 +407,7 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             kind,
             text: node_text,
             scheme: n.scheme.into_str(),
+            scheme_id: n.scheme_id.into_id(),
         });
     }
     let is = |i: usize, kind: &str| nodes[i].kind == kind;
@@ -252,7 +440,6 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             )),
         }
     }
-    let i_nodes = |list: &[usize]| distinct(list, |n| is(n, "I"));
 
     // I-nodes become nodes, with the AIF ids (unique, non-empty) as node ids.
     let mut ids = UniqueIds::default();
@@ -308,223 +495,190 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
         map_nodes.len() - 1
     };
 
-    // An RA with several premises and several conclusions, or several conclusions and an
-    // undercut, gets a node of its own: P × C links (or undercuts × C) would grow as the
-    // square of the file.
-    let undercut: Vec<bool> = (0..nodes.len())
-        .map(|s| is(s, "RA") && ins[s].iter().any(|&c| is(c, "CA")))
-        .collect();
-    let mut stands_for: Vec<Option<usize>> = vec![None; nodes.len()];
-    for s in (0..nodes.len()).filter(|&s| is(s, "RA")) {
-        let (p, c) = (i_nodes(&ins[s]).len(), i_nodes(&outs[s]).len());
-        if p >= 1 && c > 1 && (p > 1 || undercut[s]) {
-            stands_for[s] = Some(joint_node(&mut map_nodes, &mut aif_of, s, "the premises"));
+    let mut reasons = Reasons::default();
+    let map_of = |i: usize| node_of[i].expect("I-nodes are map nodes");
+    // What each S-node made: its reasons on its conclusions (or targets), in their order. An
+    // undercut of the S-node attacks the first of them.
+    let mut made: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    // A conflict that attacks an S-node is read once that S-node's reasons are known:
+    // `waiting_on[c]` counts the S-nodes conflict `c` still waits for, `attacked_by[s]` the
+    // conflicts waiting for `s` (Kahn's order, so a chain of undercuts is one pass).
+    let is_s = |i: usize| is(i, "RA") || is(i, "CA");
+    let mut waiting_on: Vec<usize> = vec![0; nodes.len()];
+    let mut attacked_by: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for c in (0..nodes.len()).filter(|&c| is(c, "CA")) {
+        for t in distinct(&outs[c], is_s) {
+            waiting_on[c] += 1;
+            attacked_by[t].push(c);
         }
     }
-
-    let mut links = Links::default();
-    let mut ignored: BTreeMap<String, (usize, String)> = BTreeMap::new();
-    let mut ignore = |kind: &str, id: &str| {
-        let entry = ignored.entry(kind.to_owned()).or_insert((0, id.to_owned()));
-        entry.0 += 1;
-    };
-    let map_of = |i: usize| node_of[i].expect("I-nodes are map nodes");
-    for (s, n) in nodes.iter().enumerate() {
+    let mut ready: VecDeque<usize> = (0..nodes.len())
+        .filter(|&s| is_s(s) && waiting_on[s] == 0)
+        .collect();
+    let mut read_s_nodes = 0;
+    while let Some(s) = ready.pop_front() {
+        read_s_nodes += 1;
+        let n = &nodes[s];
         let line = line_of(&n.id);
-        let via = format!("\"{}\"", n.id);
-        match n.kind.as_ref() {
-            "RA" => {
-                let premises = i_nodes(&ins[s]);
-                let conclusions = i_nodes(&outs[s]);
-                for &t in &distinct(&outs[s], |t| is(t, "RA") || is(t, "CA")) {
-                    warnings.push(placed(
-                        line,
-                        format!(
-                            "inference \"{}\" leads to the {} node \"{}\", which argmap cannot show; that edge is left out",
-                            n.id, nodes[t].kind, nodes[t].id
-                        ),
-                    ));
-                }
-                if premises.is_empty() || conclusions.is_empty() {
-                    warnings.push(placed(
-                        line,
-                        format!(
-                            "inference \"{}\" lacks a premise or a conclusion; left out",
-                            n.id
-                        ),
-                    ));
-                } else if let Some(joint) = stands_for[s] {
-                    for &p in &premises {
-                        links.add(
-                            &mut warnings,
-                            &map_nodes,
-                            map_of(p),
-                            joint,
-                            Relation::Supports,
-                            &via,
-                            line,
-                        );
-                    }
-                    for &c in &conclusions {
-                        links.add(
-                            &mut warnings,
-                            &map_nodes,
-                            joint,
-                            map_of(c),
-                            Relation::Supports,
-                            &via,
-                            line,
-                        );
-                    }
-                    warnings.push(placed(
-                        line,
-                        format!(
-                            "inference (RA) \"{}\" has {} premises and {} conclusions{}; argmap adds the node \"{}\" for its premises taken jointly: each premise supports it and it supports each conclusion ({} links, not {})",
-                            n.id,
-                            premises.len(),
-                            conclusions.len(),
-                            if premises.len() > 1 { "" } else { " and is undercut" },
-                            map_nodes[joint].id.as_str(),
-                            premises.len() + conclusions.len(),
-                            premises.len() * conclusions.len()
-                        ),
-                    ));
-                } else {
-                    // One side has a single node: at most P + C links.
-                    for &c in &conclusions {
-                        for &p in &premises {
-                            links.add(
-                                &mut warnings,
-                                &map_nodes,
-                                map_of(p),
-                                map_of(c),
-                                Relation::Supports,
-                                &via,
-                                line,
-                            );
-                        }
-                    }
-                }
+        let scheme = scheme_of(n, line, &mut warnings);
+        // Premises (or attackers) in edge order, repeats kept so that they are reported.
+        let premises: Vec<usize> = ins[s]
+            .iter()
+            .copied()
+            .filter(|&p| is(p, "I"))
+            .map(map_of)
+            .collect();
+        if n.kind == "RA" {
+            let via = format!("inference (RA) \"{}\"", n.id);
+            for t in distinct(&outs[s], is_s) {
+                warnings.push(placed(
+                    line,
+                    format!(
+                        "{via} leads to the {} node \"{}\", which argmap cannot show; that edge is left out",
+                        nodes[t].kind, nodes[t].id
+                    ),
+                ));
             }
-            "CA" => {
-                let attackers: Vec<usize> = i_nodes(&ins[s]).into_iter().map(map_of).collect();
-                if attackers.is_empty() {
-                    warnings.push(placed(
-                        line,
-                        format!("conflict \"{}\" has no attacker; left out", n.id),
-                    ));
-                }
-                // Each target is one map node: an I-node, or what an undercut inference
-                // stands for (its node, or its one conclusion).
-                let mut targets: Vec<usize> = Vec::new();
-                for &target in &distinct(&outs[s], |_| true) {
-                    if is(target, "I") {
-                        targets.push(map_of(target));
-                    } else if is(target, "RA") {
-                        let conclusions = i_nodes(&outs[target]);
-                        let inferred = match (stands_for[target], conclusions.as_slice()) {
-                            (Some(joint), _) => Some(joint),
-                            (None, [one]) if !i_nodes(&ins[target]).is_empty() => {
-                                Some(map_of(*one))
-                            }
-                            _ => None,
-                        };
-                        match inferred {
-                            Some(t) => {
-                                let what = if stands_for[target].is_some() {
-                                    "the node that stands for it"
+            let conclusions: Vec<usize> = distinct(&outs[s], |t| is(t, "I"))
+                .into_iter()
+                .map(map_of)
+                .collect();
+            if premises.is_empty() || conclusions.is_empty() {
+                warnings.push(placed(
+                    line,
+                    format!("{via} lacks a premise or a conclusion; left out"),
+                ));
+            } else {
+                let targets: Vec<(usize, Option<usize>)> =
+                    conclusions.iter().map(|&c| (c, None)).collect();
+                let made_here = reasons.add_shared(
+                    Shared {
+                        premises,
+                        targets,
+                        relation: Relation::Supports,
+                        scheme,
+                        s_node: s,
+                    },
+                    &mut map_nodes,
+                    &mut aif_of,
+                    &mut joint_node,
+                    &via,
+                    line,
+                    &mut warnings,
+                );
+                made[s] = made_here;
+            }
+        } else {
+            let via = format!("conflict (CA) \"{}\"", n.id);
+            if premises.is_empty() {
+                warnings.push(placed(line, format!("{via} has no attacker; left out")));
+            }
+            // Each target: an I-node it opposes, or the reason of the S-node it undercuts.
+            let mut targets: Vec<(usize, Option<usize>)> = Vec::new();
+            for t in distinct(&outs[s], |_| true) {
+                if is(t, "I") {
+                    targets.push((map_of(t), None));
+                } else if is_s(t) {
+                    let attacked = &nodes[t];
+                    match made[t].as_slice() {
+                        [] => warnings.push(placed(
+                            line,
+                            format!(
+                                "{via} attacks {} \"{}\", which is left out; so is the attack",
+                                if attacked.kind == "RA" {
+                                    "inference"
                                 } else {
-                                    "that inference's conclusion"
-                                };
+                                    "conflict"
+                                },
+                                attacked.id
+                            ),
+                        )),
+                        [first, rest @ ..] => {
+                            let reason = &reasons.list[*first];
+                            if !rest.is_empty() {
                                 warnings.push(placed(
                                     line,
                                     format!(
-                                        "conflict \"{}\" attacks inference \"{}\" (an undercut); argmap reads it as opposing {what}",
-                                        n.id, nodes[target].id
+                                        "{via} undercuts \"{}\", which bears on {} nodes; argmap reads it as undercutting the reason on the first, \"{}\"",
+                                        attacked.id,
+                                        rest.len() + 1,
+                                        map_nodes[reason.target].id
                                     ),
                                 ));
-                                targets.push(t);
                             }
-                            None => warnings.push(placed(
-                                line,
-                                format!(
-                                    "conflict \"{}\" attacks inference \"{}\", which is left out; so is the attack",
-                                    n.id, nodes[target].id
-                                ),
-                            )),
+                            targets.push((reason.target, Some(reason.premises[0])));
                         }
-                    } else {
-                        warnings.push(placed(
-                            line,
-                            format!(
-                                "conflict \"{}\" attacks a {} node, which argmap cannot show; left out",
-                                n.id, nodes[target].kind
-                            ),
-                        ));
                     }
-                }
-                let targets = distinct(&targets, |_| true);
-                if attackers.len() > 1 && targets.len() > 1 {
-                    let joint = joint_node(&mut map_nodes, &mut aif_of, s, "the attackers");
-                    for &a in &attackers {
-                        links.add(
-                            &mut warnings,
-                            &map_nodes,
-                            a,
-                            joint,
-                            Relation::Supports,
-                            &via,
-                            line,
-                        );
-                    }
-                    for &t in &targets {
-                        links.add(
-                            &mut warnings,
-                            &map_nodes,
-                            joint,
-                            t,
-                            Relation::Opposes,
-                            &via,
-                            line,
-                        );
-                    }
+                } else {
                     warnings.push(placed(
                         line,
                         format!(
-                            "conflict (CA) \"{}\" has {} attackers and {} targets; argmap adds the node \"{}\" for its attackers taken jointly: each attacker supports it and it opposes each target ({} links, not {})",
-                            n.id,
-                            attackers.len(),
-                            targets.len(),
-                            map_nodes[joint].id.as_str(),
-                            attackers.len() + targets.len(),
-                            attackers.len() * targets.len()
+                            "{via} attacks a {} node, which argmap cannot show; left out",
+                            nodes[t].kind
                         ),
                     ));
-                } else {
-                    // One side has a single node: at most A + T links.
-                    for &t in &targets {
-                        for &a in &attackers {
-                            links.add(
-                                &mut warnings,
-                                &map_nodes,
-                                a,
-                                t,
-                                Relation::Opposes,
-                                &via,
-                                line,
-                            );
-                        }
-                    }
                 }
             }
-            "I" | "L" => {}
-            "YA" if ins[s].iter().any(|&l| is(l, "L")) && outs[s].iter().any(|&i| is(i, "I")) => {}
-            other => ignore(if other.is_empty() { "untyped" } else { other }, &n.id),
+            if !premises.is_empty() && !targets.is_empty() {
+                made[s] = reasons.add_shared(
+                    Shared {
+                        premises,
+                        targets,
+                        relation: Relation::Opposes,
+                        scheme,
+                        s_node: s,
+                    },
+                    &mut map_nodes,
+                    &mut aif_of,
+                    &mut joint_node,
+                    &via,
+                    line,
+                    &mut warnings,
+                );
+            }
+        }
+        for &c in &attacked_by[s] {
+            waiting_on[c] -= 1;
+            if waiting_on[c] == 0 {
+                ready.push_back(c);
+            }
+        }
+    }
+    if read_s_nodes
+        < nodes
+            .iter()
+            .filter(|n| n.kind == "RA" || n.kind == "CA")
+            .count()
+    {
+        for c in (0..nodes.len()).filter(|&c| is(c, "CA") && waiting_on[c] > 0) {
+            warnings.push(placed(
+                line_of(&nodes[c].id),
+                format!(
+                    "conflict (CA) \"{}\" attacks a conflict that, in a circle of attacks on attacks, attacks it back; argmap cannot tell which reason each attacks, so it is left out",
+                    nodes[c].id
+                ),
+            ));
+        }
+    }
+
+    let mut ignored: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for (s, n) in nodes.iter().enumerate() {
+        let anchors = ins[s].iter().any(|&l| is(l, "L")) && outs[s].iter().any(|&i| is(i, "I"));
+        match n.kind.as_ref() {
+            "I" | "L" | "RA" | "CA" => {}
+            "YA" if anchors => {}
+            other => {
+                let kind = if other.is_empty() { "untyped" } else { other };
+                ignored
+                    .entry(kind.to_owned())
+                    .or_insert((0, n.id.to_string()))
+                    .0 += 1;
+            }
         }
     }
     // AIF puts an inference or a conflict between two I-nodes; an edge straight from one to
     // the other most likely means the first supports the second.
-    for (f, t, line) in direct {
+    for (edge, (f, t, line)) in direct.into_iter().enumerate() {
         let (from, to) = (&nodes[f].id, &nodes[t].id);
         let via = format!("the edge from I-node \"{from}\" to I-node \"{to}\"");
         if f != t {
@@ -535,14 +689,20 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
                 ),
             ));
         }
-        links.add(
-            &mut warnings,
+        reasons.add(
+            Reason {
+                premises: vec![map_of(f)],
+                target: map_of(t),
+                relation: Relation::Supports,
+                undercuts: None,
+                scheme: None,
+                order: (nodes.len() + edge, 0),
+                s_node: None,
+            },
             &map_nodes,
-            map_of(f),
-            map_of(t),
-            Relation::Supports,
             &via,
             line,
+            &mut warnings,
         );
     }
     for (kind, (count, first)) in &ignored {
@@ -567,17 +727,38 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             .and_then(|e| e.title.as_str())
             .unwrap_or(fallback_title),
     );
-    map.links = links
-        .list
+    // The map's reasons in the file's order (conflicts on S-nodes were read after them).
+    let mut list = reasons.list;
+    list.sort_by_key(|r| r.order);
+    // Each premise–target pair, for placing nodes made for S-nodes.
+    let ends: Vec<(usize, usize)> = list
         .iter()
-        .map(|&(f, t, relation)| {
-            Link::new(map_nodes[f].id.clone(), map_nodes[t].id.clone(), relation)
+        .flat_map(|r| r.premises.iter().map(move |&p| (p, r.target)))
+        .collect();
+    let mut links_of_s_node: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, r) in list.iter().enumerate() {
+        if let Some(s) = r.s_node {
+            links_of_s_node
+                .entry(nodes[s].id.as_ref())
+                .or_default()
+                .push(index);
+        }
+    }
+    let id = |i: usize| map_nodes[i].id.clone();
+    map.links = list
+        .iter()
+        .map(|r| {
+            let mut link = Link::new(id(r.premises[0]), id(r.target), r.relation);
+            link.with = r.premises[1..].iter().map(|&p| id(p)).collect();
+            link.undercuts = r.undercuts.map(id);
+            link.scheme = r.scheme.clone();
+            link
         })
         .collect();
     map.nodes = map_nodes;
 
     match extension {
-        Some(ext) => apply_extension(&mut map, ext, &mut warnings),
+        Some(ext) => apply_extension(&mut map, ext, &links_of_s_node, &mut warnings),
         None => {
             let url = ova.as_ref().map_or(&Scalar::Other, |o| &o.url);
             let people = Speakers {
@@ -599,7 +780,7 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
         ova_nodes.unwrap_or_default(),
         &nodes,
         &aif_of,
-        &links.list,
+        &ends,
     );
     if map.nodes.is_empty() {
         warnings.push(Message::nowhere(
@@ -618,7 +799,7 @@ fn place(
     ova_nodes: Vec<json::OvaNode>,
     nodes: &[AifNode],
     aif_of: &[usize],
-    links: &[(usize, usize, Relation)],
+    links: &[(usize, usize)],
 ) {
     let mut positions: HashMap<Cow<str>, Position> = HashMap::with_capacity(ova_nodes.len());
     for n in ova_nodes {
@@ -642,7 +823,7 @@ fn place(
     }
     // Nodes made for S-nodes link only I-nodes, which are placed.
     let mut sums: Vec<(f32, f32, f32)> = vec![(0.0, 0.0, 0.0); given.len()];
-    for &(f, t, _) in links {
+    for &(f, t) in links {
         for (me, other) in [(f, t), (t, f)] {
             if given[me].is_none()
                 && let Some(p) = given[other]
@@ -663,7 +844,30 @@ fn place(
 }
 
 /// What argmap wrote under `"argmap"`: kinds, notes, citations, sources, main claim, talk.
-fn apply_extension(map: &mut ArgumentMap, ext: Extension, warnings: &mut Vec<Message>) {
+fn apply_extension(
+    map: &mut ArgumentMap,
+    ext: Extension,
+    links_of_s_node: &HashMap<&str, Vec<usize>>,
+    warnings: &mut Vec<Message>,
+) {
+    // A reason's warrant, answer and exact scheme, by the S-node that stands for it.
+    for r in ext.reasons.items() {
+        let Some(links) = r.node.as_str().and_then(|id| links_of_s_node.get(id)) else {
+            warnings.push(Message::nowhere(format!(
+                "\"argmap\" describes the reason of \"{}\", which is no inference or conflict of the file; left out",
+                r.node.as_str().unwrap_or_default()
+            )));
+            continue;
+        };
+        for &l in links {
+            let link = &mut map.links[l];
+            if let Some(s) = r.scheme.as_str() {
+                link.scheme = Some(s.to_owned());
+            }
+            link.warrant = r.warrant.as_str().map(str::to_owned);
+            link.answers = r.answers.as_u32();
+        }
+    }
     if let Some(d) = ext.description.as_str() {
         map.description = d.to_owned();
     }

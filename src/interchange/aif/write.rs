@@ -7,10 +7,11 @@
 //! place for (kinds, notes, citations, sources, the main claim, the talk); other tools
 //! ignore it, and argmap reads it back.
 
-use crate::model::{ArgumentMap, Citation, NodeKind, Relation, Source, Step};
+use super::read::scheme_named;
+use crate::model::{ArgumentMap, Citation, NodeId, NodeKind, Relation, Source, Step, scheme};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub const INFERENCE_SCHEME: (&str, &str) = ("Default Inference", "72");
 pub const CONFLICT_SCHEME: (&str, &str) = ("Default Conflict", "71");
@@ -43,7 +44,7 @@ struct Aif<'a> {
 struct AifNode<'a> {
     nodeID: Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    scheme: Option<&'static str>,
+    scheme: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     schemeID: Option<&'static str>,
     text: &'a str,
@@ -104,8 +105,22 @@ struct Extension<'a> {
     nodes: Vec<ExtensionNode<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     presentation: Option<Sorted<'a, Step>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    reasons: Vec<ExtensionReason<'a>>,
     sources: Sorted<'a, Source>,
     title: &'a str,
+}
+
+/// What AIF has no place for about a reason, by the RA or CA node that stands for it.
+#[derive(Serialize)]
+struct ExtensionReason<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    answers: Option<u32>,
+    node: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheme: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warrant: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -178,28 +193,63 @@ pub fn write_to(map: &ArgumentMap, out: &mut dyn std::io::Write) -> std::io::Res
     let mut fulfilments: Vec<Fulfilment> = Vec::with_capacity(map.links.len());
     // One index for every link's ends: `map.node` is a search through all nodes.
     let index = map.node_index();
-    for link in &map.links {
+    // Each reason's RA or CA id, by its name (first premise, target), for the undercuts that
+    // attack it.
+    let s_ids: Vec<String> = map
+        .links
+        .iter()
+        .map(|link| {
+            fresh(match link.relation {
+                Relation::Supports => "ra",
+                Relation::Opposes => "ca",
+            })
+        })
+        .collect();
+    let s_id_of: HashMap<(&NodeId, &NodeId), &str> = map
+        .links
+        .iter()
+        .zip(&s_ids)
+        .map(|(link, id)| ((&link.from, &link.to), id.as_str()))
+        .collect();
+    let mut extension_reasons: Vec<ExtensionReason> = Vec::new();
+    for (link, s_id) in map.links.iter().zip(&s_ids) {
         let (Some(&from), Some(&to)) = (index.get(&link.from), index.get(&link.to)) else {
             continue;
         };
         let (from, to) = (&map.nodes[from], &map.nodes[to]);
-        let (kind, (scheme, scheme_id), prefix) = match link.relation {
-            Relation::Supports => ("RA", INFERENCE_SCHEME, "ra"),
-            Relation::Opposes => ("CA", CONFLICT_SCHEME, "ca"),
+        let (kind, (default_scheme, default_id)) = match link.relation {
+            Relation::Supports => ("RA", INFERENCE_SCHEME),
+            Relation::Opposes => ("CA", CONFLICT_SCHEME),
         };
-        let s_id = fresh(prefix);
+        // A scheme by its name, as AIFdb writes it (AIFdb's numbers for schemes are its
+        // own; only the defaults' are known).
+        let (scheme, scheme_id) = match link.scheme.as_deref() {
+            Some(stored) => (scheme::display_name(stored), None),
+            None => (default_scheme, Some(default_id)),
+        };
+        let reads_back = link.scheme.is_none() || scheme_named(scheme) == link.scheme;
+        if !reads_back || link.warrant.is_some() || link.answers.is_some() {
+            extension_reasons.push(ExtensionReason {
+                answers: link.answers,
+                node: s_id.clone(),
+                scheme: link.scheme.as_deref().filter(|_| !reads_back),
+                warrant: link.warrant.as_deref(),
+            });
+        }
         nodes.push(AifNode {
             nodeID: Cow::Owned(s_id.clone()),
             scheme: Some(scheme),
-            schemeID: Some(scheme_id),
+            schemeID: scheme_id,
             text: scheme,
             timestamp: "",
             kind,
         });
-        fulfilments.push(Fulfilment {
-            nodeID: Cow::Owned(s_id.clone()),
-            schemeID: scheme_id,
-        });
+        if let Some(scheme_id) = scheme_id {
+            fulfilments.push(Fulfilment {
+                nodeID: Cow::Owned(s_id.clone()),
+                schemeID: scheme_id,
+            });
+        }
         let (a, b) = (from.pos.rounded(), to.pos.rounded());
         ova_nodes.push(OvaNode {
             nodeID: Cow::Owned(s_id.clone()),
@@ -208,19 +258,15 @@ pub fn write_to(map: &ArgumentMap, out: &mut dyn std::io::Write) -> std::io::Res
             x: ((a.x + b.x) / 2.0).round() as i64,
             y: ((a.y + b.y) / 2.0).round() as i64,
         });
-        // Every premise of a linked reason feeds the one RA/CA node: AIF's linked argument.
-        let co_premises = link.with.iter().filter_map(|p| index.get(p)).map(|&p| {
-            (
-                Cow::Borrowed(map.nodes[p].id.as_str()),
-                Cow::Owned(s_id.clone()),
-            )
-        });
-        let first = (Cow::Borrowed(from.id.as_str()), Cow::Owned(s_id.clone()));
-        let conclusion = (Cow::Owned(s_id.clone()), Cow::Borrowed(to.id.as_str()));
-        for (f, t) in std::iter::once(first)
-            .chain(co_premises)
-            .chain(std::iter::once(conclusion))
-        {
+        // An undercut attacks the node of the reason it undercuts, not the target.
+        let conclusion = match link.undercut_target().and_then(|name| s_id_of.get(&name)) {
+            Some(&attacked) => Cow::Owned(attacked.to_owned()),
+            None => Cow::Borrowed(to.id.as_str()),
+        };
+        let premises = link
+            .premises()
+            .map(|p| (Cow::Borrowed(p.as_str()), Cow::Owned(s_id.clone())));
+        for (f, t) in premises.chain([(Cow::Owned(s_id.clone()), conclusion)]) {
             edges.push(Edge {
                 edgeID: edges.len() + 1,
                 formEdgeID: (),
@@ -266,6 +312,7 @@ pub fn write_to(map: &ArgumentMap, out: &mut dyn std::io::Write) -> std::io::Res
             main_claim: map.main_claim.as_ref().map(|m| m.as_str()),
             nodes: extension_nodes,
             presentation: map.presentation.as_deref().map(Sorted),
+            reasons: extension_reasons,
             sources: Sorted(&map.sources),
             title: &map.title,
         },
