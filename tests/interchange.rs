@@ -642,14 +642,24 @@ fn s_structures(text: &str) -> BTreeSet<(String, BTreeSet<String>, String)> {
     let mut kind_of = HashMap::new();
     let mut text_of = HashMap::new();
     for n in aif["nodes"].as_array().unwrap() {
-        kind_of.insert(id(&n["nodeID"]), n["type"].as_str().unwrap_or("").to_owned());
-        text_of.insert(id(&n["nodeID"]), n["text"].as_str().unwrap_or("").to_owned());
+        kind_of.insert(
+            id(&n["nodeID"]),
+            n["type"].as_str().unwrap_or("").to_owned(),
+        );
+        text_of.insert(
+            id(&n["nodeID"]),
+            n["text"].as_str().unwrap_or("").to_owned(),
+        );
     }
     let (mut ins, mut outs): (HashMap<String, Vec<String>>, HashMap<String, Vec<String>>) =
         Default::default();
     for e in aif["edges"].as_array().unwrap() {
-        outs.entry(id(&e["fromID"])).or_default().push(id(&e["toID"]));
-        ins.entry(id(&e["toID"])).or_default().push(id(&e["fromID"]));
+        outs.entry(id(&e["fromID"]))
+            .or_default()
+            .push(id(&e["toID"]));
+        ins.entry(id(&e["toID"]))
+            .or_default()
+            .push(id(&e["fromID"]));
     }
     let of_kind = |list: Option<&Vec<String>>, kinds: &[&str]| -> Vec<String> {
         list.into_iter()
@@ -659,7 +669,10 @@ fn s_structures(text: &str) -> BTreeSet<(String, BTreeSet<String>, String)> {
             .collect()
     };
     let premises = |s: &String| -> BTreeSet<String> {
-        of_kind(ins.get(s), &["I"]).iter().map(|p| text_of[p].clone()).collect()
+        of_kind(ins.get(s), &["I"])
+            .iter()
+            .map(|p| text_of[p].clone())
+            .collect()
     };
     let mut out = BTreeSet::new();
     for (s, kind) in &kind_of {
@@ -671,7 +684,11 @@ fn s_structures(text: &str) -> BTreeSet<(String, BTreeSet<String>, String)> {
                 text_of[&t].clone()
             } else {
                 let first = of_kind(outs.get(&t), &["I"]);
-                format!("the reason of {:?} on {:?}", premises(&t), text_of[&first[0]])
+                format!(
+                    "the reason of {:?} on {:?}",
+                    premises(&t),
+                    text_of[&first[0]]
+                )
             };
             out.insert((kind.clone(), premises(s), target));
         }
@@ -699,7 +716,10 @@ fn real_aifdb_corpora_keep_their_inferences_and_conflicts_through_a_round_trip()
         assert_eq!(again.map, imported.map, "{name}");
 
         let v: serde_json::Value = serde_json::from_str(&original).unwrap();
-        let aif_nodes = v.get("AIF").unwrap_or(&v)["nodes"].as_array().unwrap().clone();
+        let aif_nodes = v.get("AIF").unwrap_or(&v)["nodes"]
+            .as_array()
+            .unwrap()
+            .clone();
         let i_texts: BTreeSet<&str> = aif_nodes
             .iter()
             .filter(|n| n["type"] == "I")
@@ -719,6 +739,136 @@ fn real_aifdb_corpora_keep_their_inferences_and_conflicts_through_a_round_trip()
         .find(|l| l.scheme.as_deref() == Some("Jihadist Point"))
         .unwrap();
     assert_eq!(jihadist.with.len(), 2);
-    let undercut = aif::read(&data("papa-rebut-undercut.json"), "t").unwrap().map;
+    let undercut = aif::read(&data("papa-rebut-undercut.json"), "t")
+        .unwrap()
+        .map;
     assert_eq!(undercut.links.iter().filter(|l| l.is_undercut()).count(), 1);
+}
+
+/// Maps whose reasons have co-premises, undercuts (of undercuts too), schemes (catalogue ids
+/// and foreign names), warrants and answers: candidate reasons kept to argmap's rules.
+fn reason_map() -> impl Strategy<Value = ArgumentMap> {
+    let candidate = (
+        0..6usize,
+        prop::collection::vec(0..6usize, 1..4),
+        any::<bool>(),
+        0..4usize,
+        0..3usize,
+        prop::option::of(0..8usize),
+    );
+    (2..7usize, prop::collection::vec(candidate, 0..12)).prop_map(|(n, candidates)| {
+        let mut map = ArgumentMap::new("Reasons");
+        for i in 0..n {
+            map.nodes.push(argmap::model::Node::new(
+                format!("n{i}"),
+                NodeKind::Claim,
+                format!("Statement {i}"),
+                Position::new(i as f32 * 10.0, 0.0),
+            ));
+        }
+        let id = |i: usize| argmap::model::NodeId::from(format!("n{}", i % n).as_str());
+        let mut premise_of: HashMap<(usize, usize), usize> = HashMap::new();
+        for (target, premises, supports, scheme, extra, undercut) in candidates {
+            let target = target % n;
+            let mut seen = std::collections::HashSet::new();
+            let premises: Vec<usize> = premises
+                .into_iter()
+                .map(|p| p % n)
+                .filter(|&p| {
+                    p != target && seen.insert(p) && !premise_of.contains_key(&(p, target))
+                })
+                .collect();
+            let Some(&first) = premises.first() else {
+                continue;
+            };
+            let mut link = Link::new(
+                id(first),
+                id(target),
+                if supports {
+                    Relation::Supports
+                } else {
+                    Relation::Opposes
+                },
+            );
+            link.with = premises[1..].iter().map(|&p| id(p)).collect();
+            link.scheme = match scheme {
+                1 => Some("expert_opinion".to_owned()),
+                2 => Some("Lack of extremist motivation".to_owned()),
+                3 => Some("analogy".to_owned()),
+                _ => None,
+            };
+            if extra == 1 {
+                link.warrant = Some("Experts are usually right.".to_owned());
+            }
+            // An undercut of an earlier reason on the same target.
+            if let Some(pick) = undercut {
+                let on_target: Vec<&Link> = map.links.iter().filter(|l| l.to == link.to).collect();
+                if !on_target.is_empty() {
+                    link.undercuts = Some(on_target[pick % on_target.len()].from.clone());
+                    link.relation = Relation::Opposes;
+                }
+            }
+            if extra == 2 && link.scheme.as_deref() == Some("expert_opinion") {
+                link.answers = Some(1);
+            }
+            for &p in &premises {
+                premise_of.insert((p, target), map.links.len());
+            }
+            map.links.push(link);
+        }
+        // An answer must name a question of a reason it bears on: keep only valid maps.
+        if has_errors(&validate(&map)) {
+            for link in &mut map.links {
+                link.answers = None;
+            }
+        }
+        assert!(!has_errors(&validate(&map)), "{:?}", validate(&map));
+        map
+    })
+}
+
+/// A reason by its nodes' texts: premises as a set, target, relation, and for an undercut the
+/// text of the attacked reason's first premise.
+fn reasons_by_text(
+    map: &ArgumentMap,
+) -> BTreeSet<(
+    BTreeSet<String>,
+    String,
+    &'static str,
+    Option<String>,
+    Option<String>,
+)> {
+    let text: HashMap<&argmap::model::NodeId, &str> =
+        map.nodes.iter().map(|n| (&n.id, n.text.as_str())).collect();
+    map.links
+        .iter()
+        .map(|l| {
+            (
+                l.premises().map(|p| text[p].to_owned()).collect(),
+                text[&l.to].to_owned(),
+                l.relation.as_str(),
+                l.undercuts.as_ref().map(|u| text[u].to_owned()),
+                l.scheme.clone(),
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn reasons_go_to_aif_and_back(map in reason_map()) {
+        let text = aif::write(&map);
+        let back = aif::read(&text, "t").map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+        prop_assert_eq!(reasons_by_text(&back.map), reasons_by_text(&map));
+        // The `argmap` member gives back warrants and answers too; without it (as another
+        // tool would read it) the reasons themselves are the same.
+        prop_assert_eq!(&back.map.links, &map.links);
+        let mut bare: serde_json::Value = serde_json::from_str(&text).unwrap();
+        bare.as_object_mut().unwrap().remove("argmap");
+        let foreign = aif::read(&bare.to_string(), "t").unwrap();
+        prop_assert_eq!(reasons_by_text(&foreign.map), reasons_by_text(&map));
+    }
 }
