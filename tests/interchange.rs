@@ -827,17 +827,18 @@ fn reason_map() -> impl Strategy<Value = ArgumentMap> {
     })
 }
 
-/// A reason by its nodes' texts: premises as a set, target, relation, and for an undercut the
-/// text of the attacked reason's first premise.
-fn reasons_by_text(
-    map: &ArgumentMap,
-) -> BTreeSet<(
+/// Premises, target, relation, the attacked reason's first premise, scheme.
+type ReasonByText = (
     BTreeSet<String>,
     String,
     &'static str,
     Option<String>,
     Option<String>,
-)> {
+);
+
+/// A reason by its nodes' texts: premises as a set, target, relation, and for an undercut the
+/// text of the attacked reason's first premise.
+fn reasons_by_text(map: &ArgumentMap) -> BTreeSet<ReasonByText> {
     let text: HashMap<&argmap::model::NodeId, &str> =
         map.nodes.iter().map(|n| (&n.id, n.text.as_str())).collect();
     map.links
