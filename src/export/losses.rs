@@ -1,9 +1,10 @@
-//! What an export format cannot yet say about reasons, told rather than dropped: the Argdown,
-//! AIF writers write each reason as one arrow from its first premise (Markdown keeps all but
-//! the number of the critical question an undercut answers, DOT all but that and warrants), so a
-//! linked reason's co-premises, an undercut's target reason, and a reason's scheme, warrant
-//! and answered question would be lost without a word. JSON keeps them all, and the pictures
-//! draw them.
+//! What an export format cannot yet say about reasons, told rather than dropped: the Argdown
+//! writer writes each premise of a reason as its own relation, so a linked reason's linkage,
+//! an undercut's target reason, and a reason's scheme, warrant and answered question would be
+//! lost without a word (Markdown keeps all but the number of the critical question an undercut
+//! answers, DOT all but that and warrants). JSON and AIF keep them all (AIF as RA/CA nodes fed
+//! by every premise, undercuts as CA edges onto the attacked RA, and what AIF has no place for
+//! in its `argmap` member), and the pictures draw them.
 
 use super::ExportFormat;
 use crate::model::{ArgumentMap, Problem, ProblemPlace, Severity};
@@ -13,7 +14,11 @@ use crate::model::{ArgumentMap, Problem, ProblemPlace, Severity};
 pub fn reason_losses(map: &ArgumentMap, format: ExportFormat) -> Vec<Problem> {
     let writes_reasons_whole = matches!(
         format,
-        ExportFormat::Json | ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf
+        ExportFormat::Json
+            | ExportFormat::Aif
+            | ExportFormat::Svg
+            | ExportFormat::Png
+            | ExportFormat::Pdf
     );
     if writes_reasons_whole {
         return Vec::new();
@@ -30,8 +35,7 @@ pub fn reason_losses(map: &ArgumentMap, format: ExportFormat) -> Vec<Problem> {
         // it, and the scheme as a label.
         let markdown = format == ExportFormat::Markdown;
         let structure = markdown || format == ExportFormat::Dot;
-        // AIF writes a linked reason's premises into one RA (or CA) node, as AIF does.
-        if link.is_linked() && !structure && format != ExportFormat::Aif {
+        if link.is_linked() && !structure {
             let others: Vec<&str> = link.with.iter().map(|p| p.as_str()).collect();
             lost.push(if format == ExportFormat::Argdown {
                 format!(

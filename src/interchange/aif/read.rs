@@ -1,16 +1,16 @@
 //! Reading AIF JSON: AIFdb's plain `{nodes, edges, locutions}` or OVA's wrapped
 //! `{"AIF": {…}, "OVA": {…}, "text": …}`.
 //!
-//! I-nodes become nodes. Each RA node makes its premises (I-nodes into it) support its
-//! conclusions (I-nodes out of it); each CA node makes its attackers oppose its targets. An RA
-//! with several premises *and* several conclusions (and a CA with several attackers and
-//! several targets) becomes one node of its own standing for its premises taken together, so
-//! that the map has P + C links, not P × C. A CA that attacks an RA (an undercut) is read as
-//! opposing that inference's conclusion (or the node standing for it). An edge straight from
-//! one I-node to another is read as a support. L-nodes anchored to I-nodes through YA nodes
-//! become citations: the speaker is a source (reported in the analysed text, OVA's `text`,
-//! when there is one) and the locution is the quote. Node types argmap has no place for (MA,
-//! PA, TA, other YA) are reported, counted per type.
+//! I-nodes become nodes. Each RA node is one reason holding all its premises (I-nodes into it)
+//! for each conclusion (I-nodes out of it): one reason per conclusion, sharing the premises.
+//! Each CA node is one opposing reason of all its attackers on each target; a CA that attacks
+//! an RA or CA is an undercut of the reason that node became. Schemes named by the S-node
+//! are kept (the catalogue's id when it knows the name). Only when a reason per conclusion
+//! would repeat more than a thousand premises does one node stand for the premises taken
+//! together. An edge straight from one I-node to another is read as a support. L-nodes
+//! anchored to I-nodes through YA nodes become citations: the speaker is a source (reported
+//! in the analysed text, OVA's `text`, when there is one) and the locution is the quote. Node
+//! types argmap has no place for (MA, PA, TA, other YA) are reported, counted per type.
 
 use super::json::{self, Extension, Root, Scalar};
 use crate::interchange::ids::{UniqueIds, slug};
