@@ -11,6 +11,7 @@ pub mod argdown;
 mod ids;
 mod kinds;
 mod lines;
+mod reasons;
 mod yaml;
 
 use crate::layout::arrange_new_map;

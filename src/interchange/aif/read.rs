@@ -16,9 +16,10 @@ use super::json::{self, Extension, Root, Scalar};
 use crate::interchange::ids::{UniqueIds, slug};
 use crate::interchange::kinds::infer_kinds;
 use crate::interchange::lines::LineStarts;
+use crate::interchange::reasons::{Reason, Reasons, scheme_named};
 use crate::interchange::{ImportError, Imported, Message, arrange_imported};
 use crate::model::{
-    ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Position, Relation, Source, SourceId,
+    ArgumentMap, Citation, Node, NodeId, NodeKind, Position, Relation, Source, SourceId,
     SourceKind, Step, scheme,
 };
 use serde_json::Value;
@@ -65,22 +66,6 @@ struct AifNode<'a> {
     scheme_id: Option<Cow<'a, str>>,
 }
 
-/// A reason being made, its nodes by index into the map's nodes.
-struct Reason {
-    /// The first is the link's `from`, the rest its co-premises.
-    premises: Vec<usize>,
-    target: usize,
-    relation: Relation,
-    /// For an undercut: the first premise of the reason on `target` it attacks.
-    undercuts: Option<usize>,
-    scheme: Option<String>,
-    /// The place in the map's list of links: the AIF node (or, after them, the edge) that
-    /// makes the reason, then the target's place among that node's targets.
-    order: (usize, usize),
-    /// The RA or CA node it comes from.
-    s_node: Option<usize>,
-}
-
 /// The premises of an RA (or attackers of a CA) and what they bear on together: conclusions
 /// (or targets), each with the reason it undercuts when it does.
 struct Shared {
@@ -100,66 +85,7 @@ const MOST_SHARED_PREMISES: usize = 1024;
 /// Makes a node for an S-node's premises taken together; see `joint_text`.
 type JointNode<'n> = dyn FnMut(&mut Vec<Node>, &mut Vec<usize>, usize, &str) -> usize + 'n;
 
-/// The reasons being made, kept to argmap's rules as they are added.
-#[derive(Default)]
-struct Reasons {
-    list: Vec<Reason>,
-    /// The reason each (premise, target) belongs to: a node is a premise of one reason on a
-    /// node (which also makes each first premise–target pair name one reason).
-    premise_of: HashMap<(usize, usize), usize>,
-}
-
 impl Reasons {
-    /// Adds `reason` without the premises argmap cannot keep (each reported): a repeat, the
-    /// target itself, a node that bears on the target in another reason already. A reason
-    /// left without premises is left out. `via` names the AIF node or edge in messages.
-    fn add(
-        &mut self,
-        mut reason: Reason,
-        names: &[Node],
-        via: &str,
-        line: Option<usize>,
-        warnings: &mut Vec<Message>,
-    ) -> Option<usize> {
-        let target = reason.target;
-        let name = |i: usize| names[i].id.as_str();
-        let mut seen = HashSet::new();
-        reason.premises.retain(|&p| {
-            let problem = if p == target {
-                format!("{via} has \"{}\" bear on itself; that premise is left out", name(p))
-            } else if !seen.insert(p) {
-                format!("{via} lists the premise \"{}\" twice; it is kept once", name(p))
-            } else if let Some(&other) = self.premise_of.get(&(p, target)) {
-                format!(
-                    "{via}: \"{}\" bears on \"{}\" in another reason already (the one from \"{}\"), and argmap keeps a node in one reason per target; it is left out of this one",
-                    name(p),
-                    name(target),
-                    name(self.list[other].premises[0])
-                )
-            } else {
-                return true;
-            };
-            warnings.push(placed(line, problem));
-            false
-        });
-        if reason.premises.is_empty() {
-            warnings.push(placed(
-                line,
-                format!(
-                    "{via} has no premise left for \"{}\"; that reason is left out",
-                    name(target)
-                ),
-            ));
-            return None;
-        }
-        let index = self.list.len();
-        for &p in &reason.premises {
-            self.premise_of.insert((p, target), index);
-        }
-        self.list.push(reason);
-        Some(index)
-    }
-
     /// One reason per target, all with the S-node's premises; or, when that would repeat too
     /// many premises, one reason from the premises to a node made for them and one from that
     /// node to each target (with a warning). Returns the reasons on the targets, in order.
@@ -191,6 +117,8 @@ impl Reasons {
                 scheme: scheme.clone(),
                 order: (s_node, k),
                 s_node: Some(s_node),
+                warrant: None,
+                answers: None,
             };
         if p > 1 && t > 1 && p * t > MOST_SHARED_PREMISES {
             let (what, ends, acts) = match relation {
@@ -239,29 +167,6 @@ impl Reasons {
             })
             .collect()
     }
-}
-
-/// Whether an S-node's scheme name says nothing: OVA's and AIFdb's defaults ("Default
-/// Inference", "Default Conflict") or a bare word for the node's type.
-fn says_no_scheme(name: &str) -> bool {
-    let key: String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    key.is_empty()
-        || key.starts_with("default")
-        || matches!(key.as_str(), "ra" | "ca" | "inference" | "conflict")
-}
-
-/// What a map stores for a scheme named `name` in AIF: the catalogue's id, or the name as
-/// written, or nothing for a default.
-pub(super) fn scheme_named(name: &str) -> Option<String> {
-    let name = name.trim();
-    if says_no_scheme(name) {
-        return None;
-    }
-    Some(scheme::find(name).map_or_else(|| name.to_owned(), |s| s.id.clone()))
 }
 
 /// The scheme an RA or CA node names, in its `scheme` member or its text (AIFdb writes the
@@ -698,6 +603,8 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
                 scheme: None,
                 order: (nodes.len() + edge, 0),
                 s_node: None,
+                warrant: None,
+                answers: None,
             },
             &map_nodes,
             &via,
@@ -744,17 +651,7 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
                 .push(index);
         }
     }
-    let id = |i: usize| map_nodes[i].id.clone();
-    map.links = list
-        .iter()
-        .map(|r| {
-            let mut link = Link::new(id(r.premises[0]), id(r.target), r.relation);
-            link.with = r.premises[1..].iter().map(|&p| id(p)).collect();
-            link.undercuts = r.undercuts.map(id);
-            link.scheme = r.scheme.clone();
-            link
-        })
-        .collect();
+    map.links = list.iter().map(|r| r.to_link(&map_nodes)).collect();
     map.nodes = map_nodes;
 
     match extension {

@@ -7,7 +7,7 @@
 //! place for (kinds, notes, citations, sources, the main claim, the talk); other tools
 //! ignore it, and argmap reads it back.
 
-use super::read::scheme_named;
+use crate::interchange::reasons::scheme_named;
 use crate::model::{ArgumentMap, Citation, NodeId, NodeKind, Relation, Source, Step, scheme};
 use serde::Serialize;
 use std::borrow::Cow;
