@@ -433,7 +433,8 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             .filter(|&p| is(p, "I"))
             .map(map_of)
             .collect();
-        if n.kind == "RA" {
+        // What the S-node bears on: (conclusion or target, the reason it undercuts).
+        let (via, relation, targets) = if n.kind == "RA" {
             let via = format!("inference (RA) \"{}\"", n.id);
             for t in distinct(&outs[s], is_s) {
                 warnings.push(placed(
@@ -453,26 +454,10 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
                     line,
                     format!("{via} lacks a premise or a conclusion; left out"),
                 ));
-            } else {
-                let targets: Vec<(usize, Option<usize>)> =
-                    conclusions.iter().map(|&c| (c, None)).collect();
-                let made_here = reasons.add_shared(
-                    Shared {
-                        premises,
-                        targets,
-                        relation: Relation::Supports,
-                        scheme,
-                        s_node: s,
-                    },
-                    &mut map_nodes,
-                    &mut aif_of,
-                    &mut joint_node,
-                    &via,
-                    line,
-                    &mut warnings,
-                );
-                made[s] = made_here;
             }
+            let targets: Vec<(usize, Option<usize>)> =
+                conclusions.iter().map(|&c| (c, None)).collect();
+            (via, Relation::Supports, targets)
         } else {
             let via = format!("conflict (CA) \"{}\"", n.id);
             if premises.is_empty() {
@@ -524,23 +509,24 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
                     ));
                 }
             }
-            if !premises.is_empty() && !targets.is_empty() {
-                made[s] = reasons.add_shared(
-                    Shared {
-                        premises,
-                        targets,
-                        relation: Relation::Opposes,
-                        scheme,
-                        s_node: s,
-                    },
-                    &mut map_nodes,
-                    &mut aif_of,
-                    &mut joint_node,
-                    &via,
-                    line,
-                    &mut warnings,
-                );
-            }
+            (via, Relation::Opposes, targets)
+        };
+        if !premises.is_empty() && !targets.is_empty() {
+            made[s] = reasons.add_shared(
+                Shared {
+                    premises,
+                    targets,
+                    relation,
+                    scheme,
+                    s_node: s,
+                },
+                &mut map_nodes,
+                &mut aif_of,
+                &mut joint_node,
+                &via,
+                line,
+                &mut warnings,
+            );
         }
         for &c in &attacked_by[s] {
             waiting_on[c] -= 1;
