@@ -236,12 +236,13 @@ fn the_article_map_survives_both_round_trips() {
 
 #[test]
 fn the_argdown_primer_imports_as_argdown_reads_it() {
-    // 10 relations in Argdown's own JSON, plus 3 supports from its premise–conclusion structure.
+    // 10 relations in Argdown's own JSON, and one linked reason from its premise–conclusion
+    // structure: <Argument 1> is that reason, not a node.
     let imported = argdown::read(&data("argdown-primer.argdown"), "primer").unwrap();
     let map = &imported.map;
     assert_eq!(map.title, "Welcome to Argdown!");
-    assert_eq!(map.nodes.len(), 13);
-    assert_eq!(map.links.len(), 13);
+    assert_eq!(map.nodes.len(), 12);
+    assert_eq!(map.links.len(), 11);
     assert_eq!(
         link(map, "argument-title", "statement-2"),
         Some(Relation::Supports)
@@ -250,35 +251,37 @@ fn the_argdown_primer_imports_as_argdown_reads_it() {
         link(map, "another-argument", "statement-2"),
         Some(Relation::Opposes)
     );
-    assert_eq!(link(map, "intro", "argument-1"), Some(Relation::Opposes));
+    // `[Intro] -> <Argument 1>`: an attack on the argument, read as an undercut of its inference.
+    let intro = map
+        .link(&"intro".into(), &"and-now-the-conclusion".into())
+        .unwrap();
+    assert_eq!(
+        intro.undercuts,
+        Some("first-premise-this-is-is-a-normal".into())
+    );
     assert_eq!(
         link(map, "and-now-the-conclusion", "statement-1"),
         Some(Relation::Opposes)
     );
+    let reason = map
+        .link(
+            &"first-premise-this-is-is-a-normal".into(),
+            &"and-now-the-conclusion".into(),
+        )
+        .unwrap();
+    assert_eq!(reason.relation, Relation::Supports);
+    assert_eq!(reason.with, ["statement-2".into()]);
     assert_eq!(
-        link(
-            map,
-            "first-premise-this-is-is-a-normal",
-            "and-now-the-conclusion"
-        ),
-        Some(Relation::Supports)
+        reason.scheme.as_deref(),
+        Some("Some inference rule (Some additional info: 1,2)")
     );
-    assert_eq!(
-        link(map, "argument-1", "and-now-the-conclusion"),
-        Some(Relation::Supports)
-    );
+    assert!(map.node(&"argument-1".into()).is_none());
     let statement_1 = map.node(&"statement-1".into()).unwrap();
     assert_eq!(
         statement_1.text,
         "Another statement (after a blank line), this time with a title defined in square brackets. We can use the title to refer to this statement later or mention it in other statements."
     );
     assert_eq!(statement_1.notes, "Tags: #(Another tag)");
-    let argument_1 = map.node(&"argument-1".into()).unwrap();
-    assert!(
-        argument_1
-            .notes
-            .contains("Inference rule: Some inference rule (Some additional info: 1,2)")
-    );
     // Prose and headings are kept in the description.
     assert!(
         map.description
@@ -289,14 +292,27 @@ fn the_argdown_primer_imports_as_argdown_reads_it() {
             .contains("a #tag and a link (https://github.com/christianvoigt/argdown-parser).")
     );
     let lines: Vec<Option<usize>> = imported.warnings.iter().map(|w| w.line).collect();
-    assert_eq!(lines, vec![Some(1), Some(22), Some(48), Some(55), Some(66)]);
+    assert_eq!(
+        lines,
+        vec![Some(1), Some(22), Some(48), Some(48), Some(55), Some(66)]
+    );
+    assert!(
+        imported.warnings[2]
+            .text
+            .contains("<Argument 1> is read as the reason")
+    );
     assert!(
         imported.warnings[3]
+            .text
+            .contains("attack on the argument <Argument 1> is read as an undercut")
+    );
+    assert!(
+        imported.warnings[4]
             .text
             .contains("heading \"Argument reconstructions\"")
     );
     assert!(
-        imported.warnings[4]
+        imported.warnings[5]
             .text
             .contains("[Statement 2] is stated again")
     );
@@ -307,16 +323,17 @@ fn the_car_free_example_uses_every_construct() {
     let imported = argdown::read(&data("car-free-city.argdown"), "x").unwrap();
     let map = &imported.map;
     assert_eq!(map.title, "Should the city ban cars from the old town?");
-    assert_eq!(map.nodes.len(), 11);
-    assert_eq!(map.links.len(), 13);
+    // <Cleaner air> has a structure: it is a linked reason, not a node.
+    assert_eq!(map.nodes.len(), 10);
+    assert_eq!(map.links.len(), 9);
     let kind = |id: &str| map.node(&id.into()).unwrap().kind;
     assert_eq!(kind("ban"), NodeKind::Claim); // its own tag
     assert_eq!(kind("shops"), NodeKind::Counterpoint);
     assert_eq!(kind("no2-data"), NodeKind::Evidence);
-    assert_eq!(
-        link(map, "not-comparable", "cleaner-air"),
-        Some(Relation::Opposes)
-    ); // undercut
+    let undercut = map
+        .link(&"not-comparable".into(), &"air-improves".into())
+        .unwrap();
+    assert_eq!(undercut.undercuts, Some("no2-data".into())); // undercut of <Cleaner air>
     assert_eq!(
         link(map, "footfall", "footfall-fell"),
         Some(Relation::Opposes)
@@ -327,10 +344,11 @@ fn the_car_free_example_uses_every_construct() {
     );
     assert_eq!(link(map, "air-improves", "ban"), Some(Relation::Supports)); // +>
     assert_eq!(link(map, "ban", "commute"), Some(Relation::Opposes)); // list item
-    assert_eq!(
-        link(map, "lower-no2-means-cleaner-air", "air-improves"),
-        Some(Relation::Supports)
-    );
+    let reason = map
+        .link(&"no2-data".into(), &"air-improves".into())
+        .unwrap();
+    assert_eq!(reason.with, ["lower-no2-means-cleaner-air".into()]);
+    assert_eq!(reason.scheme.as_deref(), Some("Inference from the data"));
     assert_eq!(
         map.node(&"no2-data".into()).unwrap().notes,
         "source: Urban Institute report, p. 12\n\nyear: 2021"
@@ -348,13 +366,18 @@ fn the_car_free_example_uses_every_construct() {
         .iter()
         .map(|w| format!("{}: {}", w.line.unwrap_or(0), w.text))
         .collect();
-    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert_eq!(warnings.len(), 7, "{warnings:?}");
     assert!(
         warnings[0].starts_with("1: front matter settings not kept")
             && warnings[0].ends_with("color, model")
     );
-    assert!(warnings[1].starts_with("25: [Ban] cannot support or attack itself"));
-    assert!(warnings[2].starts_with("42: heading \"Open questions\""));
+    assert!(warnings[1].starts_with("20: the argument <Cleaner air> is read as the reason"));
+    assert!(warnings[2].starts_with("21: a support of the argument <Cleaner air>"));
+    // [NO2 data] supports <Cleaner air> and is its premise: the linked reason wins.
+    assert!(warnings[3].starts_with("21: the relation from \"no2-data\""));
+    assert!(warnings[4].starts_with("25: \"ban\" cannot support or attack itself"));
+    assert!(warnings[5].starts_with("36: the inference's data is not kept"));
+    assert!(warnings[6].starts_with("42: heading \"Open questions\""));
 }
 
 #[test]
@@ -547,7 +570,7 @@ fn cli_import_writes_a_valid_map_and_prints_warnings_with_lines() {
     );
     assert!(
         err.contains(
-            "imported primer.argdown into primer.ron: 13 nodes, 13 links, 0 sources, 5 warnings"
+            "imported primer.argdown into primer.ron: 12 nodes, 11 links, 0 sources, 6 warnings"
         ),
         "{err}"
     );

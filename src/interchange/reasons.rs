@@ -70,6 +70,7 @@ impl Reasons {
         warnings: &mut Vec<Message>,
     ) -> Option<usize> {
         let target = reason.target;
+        let had_one_premise = reason.premises.len() == 1;
         let name = |i: usize| names[i].id.as_str();
         let mut seen = HashSet::new();
         reason.premises.retain(|&p| {
@@ -91,6 +92,10 @@ impl Reasons {
             false
         });
         if reason.premises.is_empty() {
+            // With one premise, the message about it already says the reason is gone.
+            if had_one_premise {
+                return None;
+            }
             warnings.push(placed(
                 line,
                 format!(

@@ -9,6 +9,7 @@
 
 mod lexer;
 mod parse;
+mod reasons;
 mod text;
 mod to_map;
 mod write;
@@ -97,15 +98,55 @@ Some prose about the debate.
     }
 
     #[test]
-    fn premise_conclusion_structures_support_their_conclusions() {
-        let text = "<Arg>: The gist.\n\n(1) [P1]: First premise.\n(2) Second premise.\n----\n(3) [C]: Conclusion.\n  -> [T]: Target.\n";
-        let map = read(text, "t").unwrap().map;
-        let link = |f: &str, t: &str| map.link(&f.into(), &t.into()).map(|l| l.relation);
-        assert_eq!(link("p1", "c"), Some(Relation::Supports));
-        assert_eq!(link("second-premise", "c"), Some(Relation::Supports));
-        assert_eq!(link("arg", "c"), Some(Relation::Supports));
-        assert_eq!(link("c", "t"), Some(Relation::Opposes));
+    fn a_premise_conclusion_structure_is_one_reason_of_all_its_premises() {
+        let text = "<Arg>: The gist.\n\n(1) [P1]: First premise.\n(2) Second premise.\n-- Argument from expert opinion --\n(3) [C]: Conclusion.\n  -> [T]: Target.\n";
+        let imported = read(text, "t").unwrap();
+        let map = imported.map;
+        let reason = map.link(&"p1".into(), &"c".into()).unwrap();
+        assert_eq!(reason.relation, Relation::Supports);
+        assert_eq!(reason.with, ["second-premise".into()]);
+        assert_eq!(reason.scheme.as_deref(), Some("expert_opinion"));
+        assert_eq!(
+            map.link(&"c".into(), &"t".into()).map(|l| l.relation),
+            Some(Relation::Opposes)
+        );
+        assert_eq!(map.links.len(), 2);
+        // The argument is the reason, not a node; what it said of its own is reported.
+        assert!(map.node(&"arg".into()).is_none());
+        assert!(
+            imported.warnings.iter().any(|w| w.line == Some(1)
+                && w.text.contains("<Arg>")
+                && w.text
+                    .contains("its title and its text \"The gist.\" are not kept")),
+            "{:?}",
+            imported.warnings
+        );
+    }
+
+    #[test]
+    fn several_inferences_are_a_chain_of_reasons_and_undercuts_attack_their_inference() {
+        let text = "[T]: Target.\n\n<A>\n  <_ [U]: The rule fails here.\n\n(1) [P]: P.\n(2) [Q]: Q.\n----\n  <_ [V]: Not this step.\n(3) [M]: Middle.\n(4) [R]: R.\n----\n(5) [T]\n";
+        let imported = read(text, "t").unwrap();
+        let map = imported.map;
+        let first = map.link(&"p".into(), &"m".into()).unwrap();
+        assert_eq!(first.with, ["q".into()]);
+        let second = map.link(&"m".into(), &"t".into()).unwrap();
+        assert_eq!(second.with, ["r".into()]);
+        // An undercut of the argument attacks its last inference's reason; one under an
+        // inference line attacks that inference's.
+        let u = map.link(&"u".into(), &"t".into()).unwrap();
+        assert_eq!(u.undercuts, Some("m".into()));
+        let v = map.link(&"v".into(), &"m".into()).unwrap();
+        assert_eq!(v.undercuts, Some("p".into()));
+        assert_eq!(v.relation, Relation::Opposes);
         assert_eq!(map.links.len(), 4);
+        let problems = crate::model::validate(&map);
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.severity == crate::model::Severity::Warning),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -1,15 +1,16 @@
 //! Turns a parsed Argdown document into a map.
 //!
 //! Statements (by title: every `[T]` is one node however often it appears) and arguments
-//! become nodes; untitled top-level text without relations is prose and goes to the map's
-//! description, as do headings. Relations become links: support → supports; attack, undercut
-//! and contradiction → opposes (a contradiction both ways). In a premise–conclusion
-//! structure, the premises of each inference support its conclusion (an intermediary
-//! conclusion supports the next one), and the argument it reconstructs supports the main
-//! conclusion. What a map cannot hold is reported as a warning with its line.
+//! without a premise–conclusion structure become nodes; untitled top-level text without
+//! relations is prose and goes to the map's description, as do headings. Relations and
+//! inferences become reasons (see `reasons.rs`): support → supports; attack and contradiction
+//! → opposes (a contradiction both ways); an undercut of an argument or inference → an
+//! undercut of its reason; each inference → one reason of all its premises. What a map cannot
+//! hold is reported as a warning with its line.
 
 use super::lexer::Rel;
 use super::parse::{Block, ElemKind, Element, ParseError, Parser, Pcs, PcsItem, Tree};
+use super::reasons::{self as reasons_of, End, Inference, RelKind, Said};
 use super::text::one_line;
 use super::write::title_heading;
 use crate::interchange::ids::{UniqueIds, slug};
@@ -18,8 +19,8 @@ use crate::interchange::lines::LineStarts;
 use crate::interchange::yaml::{self, Yaml, flow};
 use crate::interchange::{ImportError, Imported, Message, arrange_imported, line_col};
 use crate::model::{
-    ArgumentMap, Citation, Credibility, Link, Node, NodeId, NodeKind, Position, Relation,
-    Reliability, Source, SourceId, SourceKind, Step,
+    ArgumentMap, Citation, Credibility, Node, NodeId, NodeKind, Position, Reliability, Source,
+    SourceId, SourceKind, Step,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -42,6 +43,8 @@ struct Entity {
     data: Vec<(String, usize)>,
     extra_notes: Vec<String>,
     has_pcs: bool,
+    /// For an argument with a structure: its last inference.
+    main_inference: Option<usize>,
 }
 
 struct Builder<'a> {
@@ -53,8 +56,8 @@ struct Builder<'a> {
     tags_seen: HashSet<(usize, String)>,
     index: HashMap<Key, usize>,
     untitled: usize,
-    /// (from, to, supports?, byte offset)
-    relations: Vec<(usize, usize, bool, usize)>,
+    relations: Vec<Said>,
+    inferences: Vec<Inference>,
     prose: Vec<String>,
     warnings: Vec<Message>,
 }
@@ -92,6 +95,7 @@ impl Builder<'_> {
                     data: Vec::new(),
                     extra_notes: Vec::new(),
                     has_pcs: false,
+                    main_inference: None,
                 });
                 self.index.insert(key, self.entities.len() - 1);
                 self.entities.len() - 1
@@ -138,29 +142,31 @@ impl Builder<'_> {
         idx
     }
 
-    fn relate(&mut self, from: usize, to: usize, supports: bool, at: usize) {
-        self.relations.push((from, to, supports, at));
+    fn relate(&mut self, from: End, to: End, kind: RelKind, at: usize) {
+        self.relations.push(Said { from, to, kind, at });
     }
 
     /// Registers a tree's elements and relations; `root` stands for the root when given.
-    fn tree(&mut self, tree: &Tree, root: Option<usize>) -> usize {
+    fn tree(&mut self, tree: &Tree, root: Option<End>) -> End {
         let mut ids = Vec::with_capacity(tree.nodes.len());
         for (i, node) in tree.nodes.iter().enumerate() {
             let idx = match (i, root) {
                 (0, Some(r)) => r,
-                _ => self.register(&node.element),
+                _ => End::Entity(self.register(&node.element)),
             };
             ids.push(idx);
             if let Some((parent, rel, at)) = node.parent {
                 let p = ids[parent];
                 match rel {
-                    Rel::ChildSupports => self.relate(idx, p, true, at),
-                    Rel::ChildAttacks | Rel::ChildUndercuts => self.relate(idx, p, false, at),
-                    Rel::ParentSupports => self.relate(p, idx, true, at),
-                    Rel::ParentAttacks | Rel::ParentUndercuts => self.relate(p, idx, false, at),
+                    Rel::ChildSupports => self.relate(idx, p, RelKind::Supports, at),
+                    Rel::ChildAttacks => self.relate(idx, p, RelKind::Attacks, at),
+                    Rel::ChildUndercuts => self.relate(idx, p, RelKind::Undercuts, at),
+                    Rel::ParentSupports => self.relate(p, idx, RelKind::Supports, at),
+                    Rel::ParentAttacks => self.relate(p, idx, RelKind::Attacks, at),
+                    Rel::ParentUndercuts => self.relate(p, idx, RelKind::Undercuts, at),
                     Rel::Contradicts => {
-                        self.relate(idx, p, false, at);
-                        self.relate(p, idx, false, at);
+                        self.relate(idx, p, RelKind::Attacks, at);
+                        self.relate(p, idx, RelKind::Attacks, at);
                     }
                 }
             }
@@ -192,32 +198,39 @@ impl Builder<'_> {
         let mut group: Vec<usize> = Vec::new();
         let mut previous_conclusion: Option<usize> = None;
         let mut pending: Option<(&Tree, usize)> = None;
-        let mut last = None;
         for item in &pcs.items {
             match item {
                 PcsItem::Statement { tree, .. } => {
-                    let idx = self.tree(tree, None);
-                    last = Some(idx);
+                    let End::Entity(idx) = self.tree(tree, None) else {
+                        continue;
+                    };
                     if let Some((inference, at)) = pending.take() {
-                        // `idx` is this inference's conclusion.
-                        for &premise in previous_conclusion.iter().chain(group.iter()) {
-                            if premise != idx {
-                                self.relate(premise, idx, true, at);
-                            }
+                        // `idx` is this inference's conclusion; its premises are the
+                        // statements since the last inference, and the last conclusion.
+                        let premises: Vec<usize> = previous_conclusion
+                            .iter()
+                            .chain(group.iter())
+                            .copied()
+                            .collect();
+                        let element = &inference.nodes[0].element;
+                        let rules = one_line(&element.text);
+                        if let Some((data, data_at)) = &element.data {
+                            self.warn(
+                                *data_at,
+                                format!("the inference's data is not kept (argmap's reasons have no place for it): {data}"),
+                            );
                         }
-                        let holder = argument.unwrap_or(idx);
-                        let rules = one_line(&inference.nodes[0].element.text);
-                        if !rules.is_empty() {
-                            self.entities[holder]
-                                .extra_notes
-                                .push(format!("Inference rule: {rules}"));
-                        }
-                        if let Some((data, _)) = &inference.nodes[0].element.data {
-                            self.entities[holder]
-                                .extra_notes
-                                .push(format!("Inference data: {data}"));
-                        }
-                        self.tree(inference, Some(holder));
+                        let k = self.inferences.len();
+                        self.inferences.push(Inference {
+                            premises,
+                            conclusion: idx,
+                            argument,
+                            scheme: crate::interchange::reasons::scheme_named(&rules),
+                            warrant: None,
+                            answers: None,
+                            at,
+                        });
+                        self.tree(inference, Some(End::Inference(k)));
                         group.clear();
                         previous_conclusion = Some(idx);
                     } else {
@@ -229,12 +242,22 @@ impl Builder<'_> {
                 }
             }
         }
-        if let (Some(arg), Some(conclusion)) = (argument, last)
-            && arg != conclusion
+        if let Some(a) = argument
+            && !self.inferences.is_empty()
+            && previous_conclusion.is_some()
         {
-            self.relate(arg, conclusion, true, pcs.at);
+            self.entities[a].main_inference = Some(self.inferences.len() - 1);
         }
         Ok(())
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => format!("{one} is"),
+        [init @ .., last] => format!("{} and {last} are", init.join(", ")),
     }
 }
 
@@ -333,10 +356,19 @@ struct NodeData {
     /// (source, quote, locator) and where the data is: three strings take much less room
     /// than the YAML mapping they come from.
     citations: Vec<([String; 3], usize)>,
+    /// `{argmap: against}`: the conclusion argmap writes for an opposing reason.
+    against: bool,
+    /// `{argmap: reason}`: an argument argmap wrote for a reason (its title is made up).
+    written_for_a_reason: bool,
+    /// For an argument with a structure: what its reason has beyond the structure.
+    scheme: Option<String>,
+    warrant: Option<String>,
+    answers: Option<u32>,
 }
 
 fn node_data(b: &mut Builder, entity: usize) -> NodeData {
     let mut out = NodeData::default();
+    let is_reason = b.entities[entity].main_inference.is_some();
     // `notes:` values go before every other note, the last one first.
     let mut leading_notes: Vec<String> = Vec::new();
     // The raw data is not needed once read.
@@ -387,6 +419,13 @@ fn node_data(b: &mut Builder, entity: usize) -> NodeData {
                 }
                 ("notes", Yaml::Str(s)) => leading_notes.push(s),
                 ("pinned", Yaml::Bool(p)) => out.pinned = p,
+                ("argmap", Yaml::Str(s)) if s == "against" => out.against = true,
+                ("argmap", Yaml::Str(s)) if s == "reason" => out.written_for_a_reason = true,
+                ("scheme", Yaml::Str(s)) if is_reason => out.scheme = Some(s),
+                ("warrant", Yaml::Str(s)) if is_reason => out.warrant = Some(s),
+                ("answers", Yaml::Int(n)) if is_reason && n > 0 && n <= i64::from(u32::MAX) => {
+                    out.answers = Some(n as u32)
+                }
                 ("citations", Yaml::Seq(items)) => {
                     out.citations.extend(items.into_iter().map(|c| {
                         let text =
@@ -512,6 +551,7 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
         index: HashMap::new(),
         untitled: 0,
         relations: Vec::new(),
+        inferences: Vec::new(),
         prose: Vec::new(),
         warnings: Vec::new(),
     };
@@ -598,9 +638,56 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
     let data: Vec<NodeData> = (0..b.entities.len())
         .map(|i| node_data(&mut b, i))
         .collect();
+    // Arguments with a structure are reasons, not nodes, and so is the conclusion argmap
+    // writes for an opposing reason.
+    let main_inference: Vec<Option<usize>> = b.entities.iter().map(|e| e.main_inference).collect();
+    let mut against_of: Vec<Option<usize>> = vec![None; b.entities.len()];
+    for (a, m) in main_inference.iter().enumerate() {
+        let Some(m) = *m else { continue };
+        let c = b.inferences[m].conclusion;
+        if data[c].against {
+            against_of[c] = Some(m);
+        }
+        let inference = &mut b.inferences[m];
+        if data[a].scheme.is_some() {
+            inference.scheme = data[a].scheme.clone();
+        }
+        inference.warrant = data[a].warrant.clone();
+        inference.answers = data[a].answers;
+        let entity = &b.entities[a];
+        let mut lost = Vec::new();
+        if !data[a].written_for_a_reason {
+            lost.push("its title".to_owned());
+        }
+        if let Some(text) = &entity.text {
+            lost.push(format!("its text \"{text}\""));
+        }
+        if !entity.tags.is_empty() {
+            lost.push(format!("its tags #{}", entity.tags.join(" #")));
+        }
+        if !data[a].notes.is_empty() || !entity.extra_notes.is_empty() {
+            lost.push("its other data".to_owned());
+        }
+        if !lost.is_empty() {
+            let (at, key) = (entity.at, shown(&entity.key));
+            b.warn(
+                at,
+                format!(
+                    "the argument {key} is read as the reason its premise–conclusion structure gives; argmap's reasons have no titles or texts of their own, so {} not kept",
+                    join_and(&lost)
+                ),
+            );
+        }
+    }
+    let is_node: Vec<bool> = (0..b.entities.len())
+        .map(|e| main_inference[e].is_none() && against_of[e].is_none())
+        .collect();
     let mut ids = UniqueIds::default();
     let mut node_ids: Vec<Option<String>> = vec![None; b.entities.len()];
     for (i, d) in data.iter().enumerate() {
+        if !is_node[i] {
+            continue;
+        }
         if let Some(id) = &d.id {
             if ids.take(id) {
                 node_ids[i] = Some(id.clone());
@@ -614,7 +701,7 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
         }
     }
     for (i, entity) in b.entities.iter().enumerate() {
-        if node_ids[i].is_none() {
+        if is_node[i] && node_ids[i].is_none() {
             let (base, fallback) = match &entity.key {
                 Key::Statement(t) => (slug(t, 40), "statement"),
                 Key::Argument(t) => (slug(t, 40), "argument"),
@@ -631,7 +718,12 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
     let mut kinds: Vec<Option<NodeKind>> = Vec::new();
     let mut nodes = Vec::new();
     let mut warnings = Vec::new();
+    let mut node_of: Vec<Option<usize>> = vec![None; b.entities.len()];
     for (i, (entity, d)) in b.entities.iter_mut().zip(data).enumerate() {
+        if !is_node[i] {
+            continue;
+        }
+        node_of[i] = Some(nodes.len());
         let line = b.lines.line(entity.at);
         // The text moves into the node: the entity's is not needed after.
         let text = match (d.text, entity.text.take()) {
@@ -730,7 +822,9 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
     let places: Vec<usize> = b
         .entities
         .iter()
-        .map(|e| e.defined_at.unwrap_or(e.at))
+        .zip(&is_node)
+        .filter(|(_, node)| **node)
+        .map(|(e, _)| e.defined_at.unwrap_or(e.at))
         .collect();
     let keys: Vec<Key> = std::mem::take(&mut b.entities)
         .into_iter()
@@ -739,47 +833,20 @@ pub fn to_map(text: &str, mut parser: Parser, fallback_title: &str) -> Result<Im
     b.index = HashMap::new();
     b.tags_seen = HashSet::new();
 
-    // Links, each pair once.
-    let mut seen: HashMap<(usize, usize), (bool, usize)> = HashMap::new();
-    let mut links = Vec::new();
-    for (from, to, supports, at) in std::mem::take(&mut b.relations) {
-        if from == to {
-            b.warn(
-                at,
-                format!(
-                    "{} cannot support or attack itself; that relation is left out",
-                    shown(&keys[from])
-                ),
-            );
-            continue;
-        }
-        match seen.get(&(from, to)) {
-            Some(&(s, _)) if s == supports => {}
-            Some(&(_, first)) => {
-                let first_line = b.line(first);
-                b.warn(
-                    at,
-                    format!(
-                        "{} both supports and attacks {}; argmap keeps the relation on line {first_line}",
-                        shown(&keys[from]),
-                        shown(&keys[to])
-                    ),
-                );
-            }
-            None => {
-                seen.insert((from, to), (supports, at));
-                links.push(Link::new(
-                    nodes[from].id.clone(),
-                    nodes[to].id.clone(),
-                    if supports {
-                        Relation::Supports
-                    } else {
-                        Relation::Opposes
-                    },
-                ));
-            }
-        }
-    }
+    let shown_entity = |e: usize| shown(&keys[e]);
+    let links = reasons_of::links(
+        reasons_of::Document {
+            relations: std::mem::take(&mut b.relations),
+            inferences: std::mem::take(&mut b.inferences),
+            node_of: &node_of,
+            main_inference: &main_inference,
+            against_of: &against_of,
+            shown: &shown_entity,
+            lines: &b.lines,
+        },
+        &nodes,
+        &mut b.warnings,
+    );
     let inferred = infer_kinds(nodes.iter().map(|n| n.id.as_str()), &links);
     for ((node, kind), guess) in nodes.iter_mut().zip(kinds).zip(inferred) {
         node.kind = kind.unwrap_or(guess);
