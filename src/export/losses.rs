@@ -1,10 +1,9 @@
-//! What an export format cannot yet say about reasons, told rather than dropped: the Argdown
-//! writer writes each premise of a reason as its own relation, so a linked reason's linkage,
-//! an undercut's target reason, and a reason's scheme, warrant and answered question would be
-//! lost without a word (Markdown keeps all but the number of the critical question an undercut
-//! answers, DOT all but that and warrants). JSON and AIF keep them all (AIF as RA/CA nodes fed
-//! by every premise, undercuts as CA edges onto the attacked RA, and what AIF has no place for
-//! in its `argmap` member), and the pictures draw them.
+//! What an export format cannot say about reasons, told rather than dropped: Markdown keeps
+//! all but the number of the critical question an undercut answers, DOT all but that and
+//! warrants. JSON, AIF (RA/CA nodes fed by every premise, undercuts as CA edges onto the
+//! attacked RA, the rest in its `argmap` member) and Argdown (a reason beyond a plain link is
+//! an argument with its premise–conclusion structure) keep them all, and the pictures draw
+//! them.
 
 use super::ExportFormat;
 use crate::model::{ArgumentMap, Problem, ProblemPlace, Severity};
@@ -16,6 +15,7 @@ pub fn reason_losses(map: &ArgumentMap, format: ExportFormat) -> Vec<Problem> {
         format,
         ExportFormat::Json
             | ExportFormat::Aif
+            | ExportFormat::Argdown
             | ExportFormat::Svg
             | ExportFormat::Png
             | ExportFormat::Pdf
@@ -32,33 +32,8 @@ pub fn reason_losses(map: &ArgumentMap, format: ExportFormat) -> Vec<Problem> {
         let mut lost = Vec::new();
         // Markdown writes a linked reason as one item with its scheme and warrant, and an
         // undercut as such; DOT draws the premises meeting at a point, undercuts ending on
-        // it, and the scheme as a label.
+        // it, and the scheme as a label, but has no place for a warrant.
         let markdown = format == ExportFormat::Markdown;
-        let structure = markdown || format == ExportFormat::Dot;
-        if link.is_linked() && !structure {
-            let others: Vec<&str> = link.with.iter().map(|p| p.as_str()).collect();
-            lost.push(if format == ExportFormat::Argdown {
-                format!(
-                    "its co-premises {} are written as separate relations, not as premises that count only together",
-                    others.join(", ")
-                )
-            } else {
-                format!(
-                    "its co-premises {} are not linked to \"{}\"",
-                    others.join(", "),
-                    link.to
-                )
-            });
-        }
-        if let Some(premise) = link.undercuts.as_ref().filter(|_| !structure) {
-            lost.push(format!(
-                "it is written as opposing \"{}\" itself, not the inference of reason \"{premise}->{}\"",
-                link.to, link.to
-            ));
-        }
-        if link.scheme.is_some() && !structure {
-            lost.push("its scheme is left out".to_owned());
-        }
         if link.warrant.is_some() && !markdown {
             lost.push("its warrant is left out".to_owned());
         }
@@ -116,29 +91,39 @@ mod tests {
     use crate::model::{Link, Relation};
 
     #[test]
-    fn every_reason_a_text_format_cannot_hold_is_named_and_plain_links_are_not() {
+    fn what_markdown_and_dot_cannot_hold_is_named_and_the_other_formats_keep_all() {
         let mut map = ArgumentMap::new("t");
         map.links = vec![
             Link::new("a", "t", Relation::Supports),
             Link {
                 with: vec!["b".into()],
                 scheme: Some("sign".into()),
+                warrant: Some("Signs like this one mean it.".into()),
                 ..Link::new("c", "t", Relation::Supports)
             },
-            Link::undercut("u", "c", "t"),
+            Link {
+                answers: Some(2),
+                ..Link::undercut("u", "c", "t")
+            },
         ];
-        let losses = reason_losses(&map, ExportFormat::Argdown);
-        assert_eq!(losses.len(), 2);
+        let md = reason_losses(&map, ExportFormat::Markdown);
+        assert_eq!(md.len(), 1);
         assert!(
-            losses[0].message.contains("co-premises b"),
+            md[0].message.contains("reason \"u->t\""),
             "{}",
-            losses[0].message
+            md[0].message
         );
-        assert!(losses[0].message.contains("scheme"));
-        assert!(losses[1].message.contains("inference of reason \"c->t\""));
-        assert!(reason_losses(&map, ExportFormat::Json).is_empty());
-        assert!(reason_losses(&map, ExportFormat::Svg).is_empty());
-        assert!(reason_losses(&map, ExportFormat::Dot).is_empty());
-        assert!(reason_losses(&map, ExportFormat::Markdown).is_empty());
+        assert!(md[0].message.contains("critical question"));
+        let dot = reason_losses(&map, ExportFormat::Dot);
+        assert_eq!(dot.len(), 2);
+        assert!(dot[0].message.contains("warrant"), "{}", dot[0].message);
+        for format in [
+            ExportFormat::Argdown,
+            ExportFormat::Aif,
+            ExportFormat::Json,
+            ExportFormat::Svg,
+        ] {
+            assert!(reason_losses(&map, format).is_empty(), "{format:?}");
+        }
     }
 }

@@ -88,8 +88,9 @@ pub fn links(doc: Document, nodes: &[Node], warnings: &mut Vec<Message>) -> Vec<
     };
     let shown = doc.shown;
     // What each opposing reason written as an argument bears on, from the relation that says.
-    let mut carried: Vec<Option<(Target, Relation)>> =
-        doc.inferences.iter().map(|_| None).collect();
+    let mut carried: Vec<Option<(usize, Relation)>> = vec![None; doc.inferences.len()];
+    // The inferences whose opposing reason a relation made an undercut.
+    let mut undercutting = vec![false; doc.inferences.len()];
     let mut plain: Vec<(usize, usize, Relation, usize)> = Vec::new();
     let mut undercuts: Vec<(Source, usize, usize)> = Vec::new();
     for said in &doc.relations {
@@ -173,8 +174,13 @@ pub fn links(doc: Document, nodes: &[Node], warnings: &mut Vec<Message>) -> Vec<
         };
         match (source, target) {
             (Source::Node(f), Target::Node(t)) => plain.push((f, t, relation, said.at)),
-            (source, Target::Reason(j)) => undercuts.push((source, j, said.at)),
-            (Source::Against(k), target) => {
+            (source, Target::Reason(j)) => {
+                if let Source::Against(k) = source {
+                    undercutting[k] = true;
+                }
+                undercuts.push((source, j, said.at))
+            }
+            (Source::Against(k), Target::Node(target)) => {
                 if carried[k].is_some() {
                     warn(
                         warnings,
@@ -223,12 +229,8 @@ pub fn links(doc: Document, nodes: &[Node], warnings: &mut Vec<Message>) -> Vec<
         let c = inference.conclusion;
         if doc.against_of[c] == Some(k) {
             match carried[k].take() {
-                Some((Target::Node(t), relation)) => {
-                    steps.push((inference.at, Step::Inference(k, t, relation)))
-                }
-                Some((Target::Reason(j), _)) => {
-                    undercuts.push((Source::Against(k), j, inference.at))
-                }
+                Some((t, relation)) => steps.push((inference.at, Step::Inference(k, t, relation))),
+                None if undercutting[k] => {}
                 None => warn(
                     warnings,
                     inference.at,

@@ -3,14 +3,17 @@
 //! Every node is defined once, at the top level, as a statement `[Title]: text #kind {data}`;
 //! under it, each link that ends at it is one indented reference: `<+ [X]` (X supports it) or
 //! `<- [X]` (X opposes it). So every link is written exactly once, however many parents a node
-//! has and whatever cycles the map holds. What Argdown has no place for (ids that are not the
+//! has and whatever cycles the map holds. A reason beyond a plain link (co-premises, a scheme, a
+//! warrant, an answered question, or undercut) is an argument with its premise–conclusion
+//! structure instead (see `ReasonPlan`). What Argdown has no place for (ids that are not the
 //! title, exact text with line breaks, notes, citations, sources, the main claim, the talk) is
 //! written as YAML data, which Argdown keeps and argmap reads back.
 
 use super::text::{escape, is_safe_title, one_line, title_from_text};
 use crate::interchange::ids::slug;
+use crate::interchange::reasons::scheme_named;
 use crate::interchange::yaml::{Yaml, flow, quote};
-use crate::model::{ArgumentMap, Citation, Node, Relation, Source};
+use crate::model::{ArgumentMap, Citation, Node, NodeId, Relation, Source, scheme};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
@@ -24,7 +27,8 @@ pub fn write(map: &ArgumentMap) -> String {
     front_matter(map, &mut out);
     out.push_str(
         "// Written by argmap. Each node is a statement tagged with its kind; the lines under\n\
-         // a statement are what bears on it: \"<+ [X]\" X supports it, \"<- [X]\" X opposes it.\n",
+         // a statement are what bears on it: \"<+ [X]\" X supports it, \"<- [X]\" X opposes it.\n\
+         // Reasons with more to say (co-premises, schemes…) are arguments, after the statements.\n",
     );
     if map.nodes.is_empty() {
         // Argdown needs at least one block: the title as a heading, which argmap reads back
@@ -32,9 +36,12 @@ pub fn write(map: &ArgumentMap) -> String {
         let _ = writeln!(out, "\n# {}", escape(&title_heading(&map.title)));
     }
     let index = map.node_index();
+    let plan = ReasonPlan::of(map, &titles);
     let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); map.nodes.len()];
     for (i, link) in map.links.iter().enumerate() {
-        if let Some(&to) = index.get(&link.to) {
+        if plan.as_relation(i, link)
+            && let Some(&to) = index.get(&link.to)
+        {
             incoming[to].push(i);
         }
     }
@@ -47,16 +54,207 @@ pub fn write(map: &ArgumentMap) -> String {
                 Relation::Supports => "<+",
                 Relation::Opposes => "<-",
             };
-            // Each premise of a linked reason as a relation of its own, until reasons are
-            // written as Argdown arguments (the export warns that the linkage is lost).
-            for premise in link.premises() {
-                if let Some(&from) = index.get(premise) {
-                    let _ = writeln!(out, "  {marker} [{}]", titles[from]);
-                }
+            if let Some(&from) = index.get(&link.from) {
+                let _ = writeln!(out, "  {marker} [{}]", titles[from]);
             }
         }
     }
+    for (i, link) in map.links.iter().enumerate() {
+        if let Some(title) = &plan.argument[i] {
+            argument(map, &index, &titles, &plan, i, link, title, &mut out);
+        }
+    }
     out
+}
+
+/// Which reasons are written as Argdown arguments (with a premise–conclusion structure),
+/// and their titles: a reason with co-premises, a scheme, a warrant or an answered
+/// question, or one that is undercut. The rest are relation lines: `<+`/`<-` under their
+/// target, or (an undercut) `<_` under the argument of the reason it attacks.
+struct ReasonPlan {
+    argument: Vec<Option<String>>,
+    /// The plain undercuts of each reason, written under its argument.
+    undercut_lines: Vec<Vec<usize>>,
+    /// The reason each undercut attacks.
+    attacks: Vec<Option<usize>>,
+    /// The title of the conclusion written for each opposing reason's argument.
+    against: Vec<Option<String>>,
+}
+
+impl ReasonPlan {
+    fn of(map: &ArgumentMap, titles: &[String]) -> Self {
+        let index = map.node_index();
+        let by_name: HashMap<(&NodeId, &NodeId), usize> = map
+            .links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| ((&l.from, &l.to), i))
+            .collect();
+        let attacks: Vec<Option<usize>> = map
+            .links
+            .iter()
+            .map(|l| {
+                l.undercut_target()
+                    .and_then(|name| by_name.get(&name).copied())
+            })
+            .collect();
+        let mut undercut = vec![false; map.links.len()];
+        for &r in attacks.iter().flatten() {
+            undercut[r] = true;
+        }
+        let title = |id: &NodeId| index.get(id).map_or(id.to_string(), |&n| titles[n].clone());
+        let mut used_arguments: HashSet<String> = HashSet::new();
+        let mut used_statements: HashSet<String> = titles.iter().cloned().collect();
+        let mut argument = Vec::with_capacity(map.links.len());
+        let mut against = Vec::with_capacity(map.links.len());
+        for (i, l) in map.links.iter().enumerate() {
+            // More than a plain link or a plain undercut can say.
+            let whole = !l.with.is_empty()
+                || l.scheme.is_some()
+                || l.warrant.is_some()
+                || l.answers.is_some();
+            if !(whole || undercut[i]) {
+                argument.push(None);
+                against.push(None);
+                continue;
+            }
+            let word = match l.relation {
+                Relation::Supports => "for",
+                Relation::Opposes => "against",
+            };
+            let base = format!("{} {word} {}", title(&l.from), title(&l.to));
+            let name = unique(&base, &mut used_arguments);
+            against.push(
+                (l.relation == Relation::Opposes)
+                    .then(|| unique(&format!("Against {name}"), &mut used_statements)),
+            );
+            argument.push(Some(name));
+        }
+        let mut undercut_lines = vec![Vec::new(); map.links.len()];
+        for (i, a) in attacks.iter().enumerate() {
+            if let Some(r) = *a
+                && argument[i].is_none()
+            {
+                undercut_lines[r].push(i);
+            }
+        }
+        ReasonPlan {
+            argument,
+            undercut_lines,
+            attacks,
+            against,
+        }
+    }
+
+    /// Written as a relation line under its target statement.
+    fn as_relation(&self, i: usize, link: &crate::model::Link) -> bool {
+        self.argument[i].is_none() && !link.is_undercut()
+    }
+}
+
+/// `base`, or `base (2)`, `base (3)`… whichever `used` does not hold yet (then it does).
+fn unique(base: &str, used: &mut HashSet<String>) -> String {
+    if used.insert(base.to_owned()) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base} ({n})"))
+        .find(|t| used.insert(t.clone()))
+        .expect("some number is free")
+}
+
+/// A reason as an Argdown argument: its data (what the structure cannot say), the undercuts
+/// written as lines, what it opposes, then its premise–conclusion structure. An opposing
+/// reason concludes a statement marked `{argmap: against}` that attacks (or undercuts) its
+/// target, as Argdown has an attacking argument do; argmap reads it back as the reason.
+#[allow(clippy::too_many_arguments)]
+fn argument(
+    map: &ArgumentMap,
+    index: &HashMap<&NodeId, usize>,
+    titles: &[String],
+    plan: &ReasonPlan,
+    i: usize,
+    link: &crate::model::Link,
+    title: &str,
+    out: &mut String,
+) {
+    let stored = link.scheme.as_deref();
+    let rule = stored.map(scheme::display_name).filter(|name| {
+        scheme_named(name).as_deref() == stored
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\''))
+    });
+    let mut data = vec![("argmap".to_owned(), Yaml::Str("reason".into()))];
+    if let (Some(s), None) = (stored, rule) {
+        data.push(("scheme".into(), Yaml::Str(s.to_owned())));
+    }
+    if let Some(w) = &link.warrant {
+        data.push(("warrant".into(), Yaml::Str(w.clone())));
+    }
+    if let Some(n) = link.answers {
+        data.push(("answers".into(), Yaml::Int(i64::from(n))));
+    }
+    let _ = writeln!(out, "\n<{title}> {}", flow(&Yaml::Map(data)));
+    let title_of = |id: &NodeId| index.get(id).map(|&n| titles[n].as_str());
+    for &u in &plan.undercut_lines[i] {
+        if let Some(t) = title_of(&map.links[u].from) {
+            let _ = writeln!(out, "  <_ [{t}]");
+        }
+    }
+    match (plan.attacks[i], link.relation) {
+        (Some(r), _) => {
+            if let Some(attacked) = &plan.argument[r] {
+                let _ = writeln!(out, "  _> <{attacked}>");
+            }
+        }
+        (None, Relation::Opposes) => {
+            if let Some(t) = title_of(&link.to) {
+                let _ = writeln!(out, "  -> [{t}]");
+            }
+        }
+        (None, Relation::Supports) => {}
+    }
+    out.push('\n');
+    let mut n = 0;
+    for premise in link.premises() {
+        if let Some(t) = title_of(premise) {
+            n += 1;
+            let _ = writeln!(out, "({n}) [{t}]");
+        }
+    }
+    match rule {
+        Some(name) => {
+            let _ = writeln!(out, "-- {name} --");
+        }
+        None => out.push_str("----\n"),
+    }
+    n += 1;
+    match &plan.against[i] {
+        Some(aux) => {
+            let what = match plan.attacks[i].and_then(|r| plan.argument[r].as_deref()) {
+                Some(attacked) => {
+                    format!("The premises of <{attacked}> do not support its conclusion.")
+                }
+                None => format!(
+                    "Not so: {}",
+                    index
+                        .get(&link.to)
+                        .map_or(String::new(), |&t| one_line(&map.nodes[t].text))
+                ),
+            };
+            let _ = writeln!(
+                out,
+                "({n}) [{aux}]: {} {{argmap: \"against\"}}",
+                escape(&what)
+            );
+        }
+        None => {
+            if let Some(t) = title_of(&link.to) {
+                let _ = writeln!(out, "({n}) [{t}]");
+            }
+        }
+    }
 }
 
 /// The text of the heading that stands for the map's title in an otherwise empty document.
