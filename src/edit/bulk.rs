@@ -315,12 +315,7 @@ fn add_links(run: Vec<Edit>, map: &mut ArgumentMap) -> Result<Vec<Edit>, EditErr
 }
 
 fn remove_links(run: Vec<Edit>, map: &mut ArgumentMap) -> Result<Vec<Edit>, EditError> {
-    let positions: HashMap<(&NodeId, &NodeId), usize> = map
-        .links
-        .iter()
-        .enumerate()
-        .map(|(i, l)| ((&l.from, &l.to), i))
-        .collect();
+    let positions = map.reason_index();
     let mut gone: HashSet<usize> = HashSet::new();
     let mut order: Vec<usize> = Vec::with_capacity(run.len());
     for edit in &run {

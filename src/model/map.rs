@@ -101,6 +101,16 @@ impl ArgumentMap {
             .collect()
     }
 
+    /// Index of every reason (link) by its name, (first premise, target), for code that
+    /// looks up many reasons at once (undercuts find the reason they attack by it).
+    pub fn reason_index(&self) -> HashMap<(&NodeId, &NodeId), usize> {
+        self.links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| ((&l.from, &l.to), i))
+            .collect()
+    }
+
     /// The main claim: the one named in the file, or else the claim that most of the map
     /// leads to (most nodes reach it through links), ties broken by file order.
     pub fn main_claim(&self) -> Option<&NodeId> {

@@ -194,12 +194,7 @@ fn schemed_on(map: &ArgumentMap) -> HashMap<&NodeId, Vec<usize>> {
 /// The critical questions of every schemed reason that no answer in the map covers, in link
 /// order, then question order.
 pub fn open_questions(map: &ArgumentMap) -> Vec<OpenQuestion> {
-    let pairs: HashMap<(&NodeId, &NodeId), usize> = map
-        .links
-        .iter()
-        .enumerate()
-        .map(|(i, l)| ((&l.from, &l.to), i))
-        .collect();
+    let pairs = map.reason_index();
     open_questions_with(map, &pairs, &schemed_on(map))
 }
 

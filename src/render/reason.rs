@@ -9,7 +9,6 @@ use super::parts::{ReasonBox, SchemeLabel};
 use super::route::{Route, route};
 use super::style::{LABEL_SIZE, MARKER_RADIUS};
 use crate::model::{ArgumentMap, Link, NodeId, Relation, scheme};
-use std::collections::HashMap;
 
 /// Space between a linked reason's cards and its box.
 pub const BOX_PAD: f32 = 10.0;
@@ -147,12 +146,7 @@ pub fn place_all(
     if undercuts.is_empty() {
         return out;
     }
-    let by_name: HashMap<(&NodeId, &NodeId), usize> = map
-        .links
-        .iter()
-        .enumerate()
-        .map(|(i, l)| ((&l.from, &l.to), i))
-        .collect();
+    let by_name = map.reason_index();
     let attacked: Vec<Option<usize>> = undercuts
         .iter()
         .map(|&i| {

@@ -84,12 +84,7 @@ struct ReasonPlan {
 impl ReasonPlan {
     fn of(map: &ArgumentMap, titles: &[String]) -> Self {
         let index = map.node_index();
-        let by_name: HashMap<(&NodeId, &NodeId), usize> = map
-            .links
-            .iter()
-            .enumerate()
-            .map(|(i, l)| ((&l.from, &l.to), i))
-            .collect();
+        let by_name = map.reason_index();
         let attacks: Vec<Option<usize>> = map
             .links
             .iter()
