@@ -2,6 +2,7 @@
 //! kept in `assets/schemes.ron` and built into the binary; this reads it once.
 
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One scheme: the pattern a reason follows, and the questions that test it.
@@ -33,15 +34,25 @@ pub fn schemes() -> &'static [Scheme] {
 /// ("Argument From Expert Opinion", "expert-opinion"), ignoring case, spaces, hyphens and
 /// underscores. `None` for a scheme the catalogue does not know.
 pub fn find(name: &str) -> Option<&'static Scheme> {
+    // Every id, name and alias, normalised once: validation asks for each schemed reason,
+    // and normalising the whole catalogue per question cost more than the rest of `check`.
+    static KEYS: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut keys = HashMap::new();
+        for (i, s) in schemes().iter().enumerate() {
+            let names = [&s.id, &s.name].into_iter().chain(&s.aliases);
+            for n in names {
+                // The first scheme to claim a key keeps it, as a search in order would.
+                keys.entry(normalised(n)).or_insert(i);
+            }
+        }
+        keys
+    });
     let key = normalised(name);
     if key.is_empty() {
         return None;
     }
-    schemes().iter().find(|s| {
-        normalised(&s.id) == key
-            || normalised(&s.name) == key
-            || s.aliases.iter().any(|a| normalised(a) == key)
-    })
+    keys.get(&key).map(|&i| &schemes()[i])
 }
 
 /// The name to show for a stored scheme: the catalogue's name, or the text as stored.
