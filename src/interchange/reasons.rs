@@ -35,6 +35,26 @@ pub(crate) struct Reason {
 }
 
 impl Reason {
+    /// A reason with nothing beyond its premises, target and relation, at `order`.
+    pub fn new(
+        premises: Vec<usize>,
+        target: usize,
+        relation: Relation,
+        order: (usize, usize),
+    ) -> Self {
+        Reason {
+            premises,
+            target,
+            relation,
+            undercuts: None,
+            scheme: None,
+            order,
+            s_node: None,
+            warrant: None,
+            answers: None,
+        }
+    }
+
     /// The link this reason is, its nodes named by `nodes`.
     pub fn to_link(&self, nodes: &[Node]) -> Link {
         let id = |i: usize| nodes[i].id.clone();

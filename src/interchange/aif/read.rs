@@ -581,17 +581,12 @@ pub fn read(text: &str, fallback_title: &str) -> Result<Imported, ImportError> {
             ));
         }
         reasons.add(
-            Reason {
-                premises: vec![map_of(f)],
-                target: map_of(t),
-                relation: Relation::Supports,
-                undercuts: None,
-                scheme: None,
-                order: (nodes.len() + edge, 0),
-                s_node: None,
-                warrant: None,
-                answers: None,
-            },
+            Reason::new(
+                vec![map_of(f)],
+                map_of(t),
+                Relation::Supports,
+                (nodes.len() + edge, 0),
+            ),
             &map_nodes,
             &via,
             line,

@@ -220,6 +220,16 @@ pub fn links(doc: Document, nodes: &[Node], warnings: &mut Vec<Message>) -> Vec<
         Some(a) => format!("the inference of {}", shown(a)),
         None => "the inference".to_owned(),
     };
+    // What an argument's data says of its reason beyond the structure.
+    let with_extras = |r: Reason, k: usize| {
+        let inference = &doc.inferences[k];
+        Reason {
+            scheme: inference.scheme.clone(),
+            warrant: inference.warrant.clone(),
+            answers: inference.answers,
+            ..r
+        }
+    };
     enum Step {
         Plain(usize, usize, Relation, usize),
         Inference(usize, usize, Relation),
@@ -271,17 +281,6 @@ pub fn links(doc: Document, nodes: &[Node], warnings: &mut Vec<Message>) -> Vec<
     // reason the structure states is kept whole. The map's links are in the file's order.
     steps.sort_by_key(|(at, step)| (matches!(step, Step::Plain(..)), *at));
     for (at, step) in steps {
-        let reason = |premises, target, relation| Reason {
-            premises,
-            target,
-            relation,
-            undercuts: None,
-            scheme: None,
-            order: (at, 0),
-            s_node: None,
-            warrant: None,
-            answers: None,
-        };
         match step {
             Step::Plain(f, t, relation, at) => {
                 if f == t {
@@ -296,23 +295,16 @@ pub fn links(doc: Document, nodes: &[Node], warnings: &mut Vec<Message>) -> Vec<
                     continue;
                 }
                 let via = format!("the relation from \"{}\"", nodes[f].id);
-                reasons.add(
-                    reason(vec![f], t, relation),
-                    nodes,
-                    &via,
-                    line(at),
-                    warnings,
-                );
+                let r = Reason::new(vec![f], t, relation, (at, 0));
+                reasons.add(r, nodes, &via, line(at), warnings);
             }
             Step::Inference(k, t, relation) => {
                 let inference = &doc.inferences[k];
-                let mut r = reason(premises_of(k, warnings), t, relation);
-                r.scheme = inference.scheme.clone();
-                r.warrant = inference.warrant.clone();
-                r.answers = inference.answers;
+                let r = Reason::new(premises_of(k, warnings), t, relation, (at, 0));
                 if r.premises.is_empty() {
                     continue;
                 }
+                let r = with_extras(r, k);
                 reason_of[k] = reasons.add(r, nodes, &via(k), line(inference.at), warnings);
             }
         }
@@ -338,26 +330,14 @@ pub fn links(doc: Document, nodes: &[Node], warnings: &mut Vec<Message>) -> Vec<
             if premises.is_empty() {
                 continue;
             }
-            let mut r = Reason {
-                premises,
-                target,
-                relation: Relation::Opposes,
-                undercuts: Some(first),
-                scheme: None,
-                order: (at, 0),
-                s_node: None,
-                warrant: None,
-                answers: None,
-            };
-            let via = match from_inference {
-                Some(k) => {
-                    let inference = &doc.inferences[k];
-                    r.scheme = inference.scheme.clone();
-                    r.warrant = inference.warrant.clone();
-                    r.answers = inference.answers;
-                    via(k)
+            let mut r = Reason::new(premises, target, Relation::Opposes, (at, 0));
+            r.undercuts = Some(first);
+            let (r, via) = match from_inference {
+                Some(k) => (with_extras(r, k), via(k)),
+                None => {
+                    let via = format!("the undercut from \"{}\"", nodes[r.premises[0]].id);
+                    (r, via)
                 }
-                None => format!("the undercut from \"{}\"", nodes[r.premises[0]].id),
             };
             let made = reasons.add(r, nodes, &via, line(at), warnings);
             if let Some(k) = from_inference {

@@ -36,7 +36,7 @@ pub fn write(map: &ArgumentMap) -> String {
         let _ = writeln!(out, "\n# {}", escape(&title_heading(&map.title)));
     }
     let index = map.node_index();
-    let plan = ReasonPlan::of(map, &titles);
+    let plan = ReasonPlan::of(map, &index, &titles);
     let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); map.nodes.len()];
     for (i, link) in map.links.iter().enumerate() {
         if plan.as_relation(i, link)
@@ -82,8 +82,7 @@ struct ReasonPlan {
 }
 
 impl ReasonPlan {
-    fn of(map: &ArgumentMap, titles: &[String]) -> Self {
-        let index = map.node_index();
+    fn of(map: &ArgumentMap, index: &HashMap<&NodeId, usize>, titles: &[String]) -> Self {
         let by_name = map.reason_index();
         let attacks: Vec<Option<usize>> = map
             .links
