@@ -6,6 +6,9 @@
 
 use std::ops::Range;
 
+mod quote_set;
+pub use quote_set::QuoteSet;
+
 /// Folds one character to its matching form: typographic quotes and apostrophes to ASCII.
 fn fold(c: char) -> char {
     match c {
@@ -88,6 +91,11 @@ impl NormalizedText {
     /// The matching form of the text.
     pub fn as_str(&self) -> &str {
         &self.folded
+    }
+
+    /// The matching form, without the map back to the original.
+    pub fn into_folded(self) -> String {
+        self.folded
     }
 
     /// Where `quote` first occurs in the original text, as a byte range, or `None`.

@@ -137,18 +137,14 @@ impl Reasons {
 /// Whether a scheme's name says nothing: OVA's and AIFdb's defaults ("Default Inference",
 /// "Default Conflict") or a bare word for an inference or conflict.
 fn says_no_scheme(name: &str) -> bool {
-    let key: String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let key = scheme::normalised(name);
     key.is_empty()
         || key.starts_with("default")
         || matches!(key.as_str(), "ra" | "ca" | "inference" | "conflict")
 }
 
-/// What a map stores for a scheme named `name` in a file (an AIF S-node, an Argdown inference rule): the catalogue's id, or the name as
-/// written, or nothing for a default.
+/// What a map stores for a scheme named `name` in a file (an AIF S-node, an Argdown inference
+/// rule): the catalogue's id, or the name as written, or nothing for a default.
 pub(crate) fn scheme_named(name: &str) -> Option<String> {
     let name = name.trim();
     if says_no_scheme(name) {

@@ -1,8 +1,10 @@
 //! What is wrong with a map's reasons, and which critical questions of their schemes are
 //! still open. See [`super::Link`] for what a reason is.
 
+use super::scheme::{self, Scheme};
 use super::validate::{Problem, ProblemPlace, Severity};
-use super::{ArgumentMap, Link, NodeId, Relation, scheme};
+use super::{ArgumentMap, Link, NodeId, Relation};
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 /// A critical question of a reason's scheme that nothing in the map answers yet.
@@ -26,7 +28,8 @@ pub(super) fn reason_problems(
     pairs: &HashMap<(&NodeId, &NodeId), usize>,
 ) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut premise_of: HashMap<(&NodeId, &NodeId), usize> = HashMap::new();
+    let mut premise_of: HashMap<(&NodeId, &NodeId), usize> = HashMap::with_capacity(pairs.len());
+    let has_duplicate_pairs = pairs.len() < map.links.len();
     for (index, link) in map.links.iter().enumerate() {
         let place = || ProblemPlace::Link {
             index,
@@ -40,60 +43,74 @@ pub(super) fn reason_problems(
                 message,
             })
         };
-        let describe = format!("reason \"{}\"", link.name());
-        let mut seen = HashSet::new();
-        for premise in link.premises() {
-            if !seen.insert(premise) {
+        // Made only for a reason with a problem: this runs for every link of the map.
+        let describe = || format!("reason \"{}\"", link.name());
+        // Most reasons have a few premises, where looking back is cheaper than a set; an
+        // imported one may have hundreds.
+        let mut seen: Option<HashSet<&NodeId>> = (link.with.len() > 16).then(HashSet::new);
+        for (k, premise) in link.premises().enumerate() {
+            let again = match &mut seen {
+                Some(seen) => !seen.insert(premise),
+                None => link.premises().take(k).any(|p| p == premise),
+            };
+            if again {
                 push(
                     Severity::Error,
-                    format!("{describe} lists premise \"{premise}\" twice"),
+                    format!("{} lists premise \"{premise}\" twice", describe()),
                 );
                 continue;
             }
-            if premise != &link.from {
+            if k > 0 {
                 if !nodes.contains_key(premise) {
                     push(
                         Severity::Error,
-                        format!("{describe} has missing node \"{premise}\" as a premise"),
+                        format!("{} has missing node \"{premise}\" as a premise", describe()),
                     );
                 }
                 if premise == &link.to {
                     push(
                         Severity::Error,
-                        format!("{describe} has its own target \"{premise}\" as a premise"),
+                        format!(
+                            "{} has its own target \"{premise}\" as a premise",
+                            describe()
+                        ),
                     );
                 }
             }
-            // A duplicate (first premise, target) pair is reported with the links already.
-            let duplicate = premise == &link.from
+            // A duplicate (first premise, target) pair is reported with the links already
+            // (and a map without one, the usual case, need not look).
+            let duplicate = k == 0
+                && has_duplicate_pairs
                 && pairs
                     .get(&(&link.from, &link.to))
                     .is_some_and(|&i| i != index);
             if duplicate {
                 continue;
             }
-            match premise_of.get(&(premise, &link.to)) {
-                Some(&other) if other != index => push(
+            match premise_of.entry((premise, &link.to)) {
+                Entry::Occupied(other) if *other.get() != index => push(
                     Severity::Error,
                     format!(
                         "\"{premise}\" bears on \"{}\" in two reasons (also link #{})",
                         link.to,
-                        other + 1
+                        other.get() + 1
                     ),
                 ),
-                _ => {
-                    premise_of.insert((premise, &link.to), index);
+                Entry::Occupied(_) => {}
+                Entry::Vacant(first) => {
+                    first.insert(index);
                 }
             }
         }
         if let Some(attacked) = &link.undercuts {
             if attacked == &link.from {
-                push(Severity::Error, format!("{describe} undercuts itself"));
+                push(Severity::Error, format!("{} undercuts itself", describe()));
             } else if !pairs.contains_key(&(attacked, &link.to)) {
                 push(
                     Severity::Error,
                     format!(
-                        "{describe} undercuts the reason \"{attacked}->{}\", which is not in the map",
+                        "{} undercuts the reason \"{attacked}->{}\", which is not in the map",
+                        describe(),
                         link.to
                     ),
                 );
@@ -101,23 +118,23 @@ pub(super) fn reason_problems(
             if link.relation != Relation::Opposes {
                 push(
                     Severity::Error,
-                    format!("{describe} undercuts a reason, so it must oppose, not support"),
+                    format!(
+                        "{} undercuts a reason, so it must oppose, not support",
+                        describe()
+                    ),
                 );
             }
         }
     }
     // An answer names a question of a schemed reason it bears on.
-    let schemed = schemed_on(map);
+    let schemes = known_schemes(map);
+    let schemed = schemed_on(map, &schemes);
     for (index, link) in map.links.iter().enumerate() {
         let Some(number) = link.answers else { continue };
         let fits = answered_reasons(link, pairs, &schemed)
             .into_iter()
             .any(|r| {
-                map.links[r]
-                    .scheme
-                    .as_deref()
-                    .and_then(scheme::find)
-                    .is_some_and(|s| number >= 1 && number as usize <= s.questions.len())
+                schemes[r].is_some_and(|s| number >= 1 && number as usize <= s.questions.len())
             });
         if !fits {
             out.push(Problem {
@@ -135,7 +152,7 @@ pub(super) fn reason_problems(
             });
         }
     }
-    for open in open_questions_with(map, pairs, &schemed) {
+    for open in open_questions_with(map, pairs, &schemes, &schemed) {
         let link = &map.links[open.link];
         out.push(Problem {
             severity: Severity::Warning,
@@ -177,12 +194,24 @@ fn answered_reasons<'m>(
     schemed.get(&answer.to).cloned().unwrap_or_default()
 }
 
+/// Each reason's scheme, by link index, where the catalogue knows it: looked up once, as
+/// the checks below ask for it several times per reason.
+fn known_schemes(map: &ArgumentMap) -> Vec<Option<&'static Scheme>> {
+    map.links
+        .iter()
+        .map(|link| link.scheme.as_deref().and_then(scheme::find))
+        .collect()
+}
+
 /// Reasons whose scheme the catalogue knows, by the nodes an answer may oppose to answer
 /// them: their target and their premises.
-fn schemed_on(map: &ArgumentMap) -> HashMap<&NodeId, Vec<usize>> {
+fn schemed_on<'m>(
+    map: &'m ArgumentMap,
+    schemes: &[Option<&'static Scheme>],
+) -> HashMap<&'m NodeId, Vec<usize>> {
     let mut schemed: HashMap<&NodeId, Vec<usize>> = HashMap::new();
     for (i, link) in map.links.iter().enumerate() {
-        if link.scheme.as_deref().and_then(scheme::find).is_some() {
+        if schemes[i].is_some() {
             for node in link.premises().chain([&link.to]) {
                 schemed.entry(node).or_default().push(i);
             }
@@ -195,12 +224,14 @@ fn schemed_on(map: &ArgumentMap) -> HashMap<&NodeId, Vec<usize>> {
 /// order, then question order.
 pub fn open_questions(map: &ArgumentMap) -> Vec<OpenQuestion> {
     let pairs = map.reason_index();
-    open_questions_with(map, &pairs, &schemed_on(map))
+    let schemes = known_schemes(map);
+    open_questions_with(map, &pairs, &schemes, &schemed_on(map, &schemes))
 }
 
 fn open_questions_with(
     map: &ArgumentMap,
     pairs: &HashMap<(&NodeId, &NodeId), usize>,
+    schemes: &[Option<&'static Scheme>],
     schemed: &HashMap<&NodeId, Vec<usize>>,
 ) -> Vec<OpenQuestion> {
     if schemed.is_empty() {
@@ -215,10 +246,8 @@ fn open_questions_with(
         }
     }
     let mut out = Vec::new();
-    for (i, link) in map.links.iter().enumerate() {
-        let Some(found) = link.scheme.as_deref().and_then(scheme::find) else {
-            continue;
-        };
+    for (i, found) in schemes.iter().enumerate() {
+        let Some(found) = found else { continue };
         for (k, question) in found.questions.iter().enumerate() {
             let number = k as u32 + 1;
             if !answered.contains(&(i, number)) {

@@ -60,7 +60,8 @@ pub fn display_name(stored: &str) -> &str {
     find(stored).map_or(stored, |s| s.name.as_str())
 }
 
-fn normalised(name: &str) -> String {
+/// A scheme name as names are compared: letters and digits only, lower case.
+pub(crate) fn normalised(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -1,7 +1,7 @@
 //! Checks a map for problems, reporting all of them at once with where each one is.
 
 use super::{ArgumentMap, NodeId, NodeKind, Relation, SourceId};
-use crate::text::NormalizedText;
+use crate::text::{NormalizedText, QuoteSet};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -106,6 +106,8 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
 
     // Nodes: ids unique and non-empty, text present.
     let mut first_node: HashMap<&NodeId, usize> = HashMap::with_capacity(map.nodes.len());
+    // Each node's index, or its id's first node's: what links to the id reach.
+    let mut canonical: Vec<usize> = Vec::with_capacity(map.nodes.len());
     for (index, node) in map.nodes.iter().enumerate() {
         let place = || ProblemPlace::Node {
             index,
@@ -118,6 +120,7 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
                 format!("node #{} has an empty id", index + 1),
             );
         } else if let Some(&first) = first_node.get(&node.id) {
+            canonical.push(first);
             push(
                 Error,
                 place(),
@@ -129,6 +132,9 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
             );
         } else {
             first_node.insert(&node.id, index);
+        }
+        if canonical.len() == index {
+            canonical.push(index);
         }
         if node.text.trim().is_empty() {
             push(Error, place(), format!("node \"{}\" has no text", node.id));
@@ -206,7 +212,10 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
     }
 
     // Links: both ends exist, no self-links, one link per pair.
-    let mut linked: HashSet<&NodeId> = HashSet::new();
+    // By node index, so that each link's ends are looked up once.
+    let mut linked = vec![false; map.nodes.len()];
+    let mut supported = vec![false; map.nodes.len()];
+    let mut answered = vec![false; map.nodes.len()];
     let mut pairs: HashMap<(&NodeId, &NodeId), usize> = HashMap::with_capacity(map.links.len());
     for (index, link) in map.links.iter().enumerate() {
         let place = || ProblemPlace::Link {
@@ -214,32 +223,45 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
             from: link.from.clone(),
             to: link.to.clone(),
         };
-        let describe = format!("link \"{}\" -> \"{}\"", link.from, link.to);
-        for end in [&link.from, &link.to] {
-            if !first_node.contains_key(end) {
-                push(
+        // Made only for a link with a problem: most have none, and this runs for every link.
+        let describe = || format!("link \"{}\" -> \"{}\"", link.from, link.to);
+        let ends = [&link.from, &link.to].map(|end| (end, first_node.get(end).copied()));
+        for (end, found) in ends {
+            match found {
+                Some(i) => linked[i] = true,
+                None => push(
                     Error,
                     place(),
-                    format!("{describe} refers to missing node \"{end}\""),
-                );
+                    format!("{} refers to missing node \"{end}\"", describe()),
+                ),
+            }
+        }
+        if let Some(to) = ends[1].1 {
+            match link.relation {
+                Relation::Supports => supported[to] = true,
+                Relation::Opposes => answered[to] = true,
             }
         }
         if link.from == link.to {
-            push(Error, place(), format!("{describe} links a node to itself"));
+            push(
+                Error,
+                place(),
+                format!("{} links a node to itself", describe()),
+            );
         }
         if let Some(&first) = pairs.get(&(&link.from, &link.to)) {
             push(
                 Error,
                 place(),
-                format!("duplicate {describe} (also link #{})", first + 1),
+                format!("duplicate {} (also link #{})", describe(), first + 1),
             );
         } else {
             pairs.insert((&link.from, &link.to), index);
         }
-        linked.insert(&link.from);
-        linked.insert(&link.to);
         for premise in &link.with {
-            linked.insert(premise);
+            if let Some(&i) = first_node.get(premise) {
+                linked[i] = true;
+            }
         }
     }
     for problem in super::reasons::reason_problems(map, &first_node, &pairs) {
@@ -273,8 +295,8 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
         }
     }
 
-    // Citations: sources exist; doubtful ones are warnings. Each source text is normalised once.
-    let mut normalized: HashMap<&SourceId, Option<NormalizedText>> = HashMap::new();
+    // Citations: sources exist; doubtful ones are warnings.
+    let unquoted = quotes_not_found(map, &first_source);
     for (node_index, node) in map.nodes.iter().enumerate() {
         for (citation_index, citation) in node.citations.iter().enumerate() {
             let place = || ProblemPlace::Citation {
@@ -302,13 +324,7 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
                             ),
                         );
                     }
-                    let text = normalized
-                        .entry(&source.id)
-                        .or_insert_with(|| source.text.as_deref().map(NormalizedText::new));
-                    if let Some(text) = text
-                        && !citation.quote.trim().is_empty()
-                        && text.find(&citation.quote).is_none()
-                    {
+                    if unquoted.contains(&(node_index, citation_index)) {
                         push(
                             Warning,
                             place(),
@@ -323,18 +339,6 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
         }
     }
 
-    let supported: HashSet<&NodeId> = map
-        .links
-        .iter()
-        .filter(|l| l.relation == Relation::Supports)
-        .map(|l| &l.to)
-        .collect();
-    let answered: HashSet<&NodeId> = map
-        .links
-        .iter()
-        .filter(|l| l.relation == Relation::Opposes)
-        .map(|l| &l.to)
-        .collect();
     for (index, node) in map.nodes.iter().enumerate() {
         let place = || ProblemPlace::Node {
             index,
@@ -347,19 +351,20 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
                 format!("evidence \"{}\" cites no source", node.id),
             );
         }
-        if map.nodes.len() > 1 && !linked.contains(&node.id) {
+        let at = canonical[index];
+        if map.nodes.len() > 1 && !linked[at] {
             push(
                 Warning,
                 place(),
                 format!("node \"{}\" is not linked to anything", node.id),
             );
-        } else if node.kind == NodeKind::Claim && !supported.contains(&node.id) {
+        } else if node.kind == NodeKind::Claim && !supported[at] {
             push(
                 Warning,
                 place(),
                 format!("claim \"{}\" has nothing supporting it", node.id),
             );
-        } else if node.kind == NodeKind::Counterpoint && !answered.contains(&node.id) {
+        } else if node.kind == NodeKind::Counterpoint && !answered[at] {
             push(
                 Warning,
                 place(),
@@ -399,6 +404,41 @@ pub fn validate(map: &ArgumentMap) -> Vec<Problem> {
     // Stable sort: errors first, file order kept within each severity.
     out.sort_by_key(|p| p.severity);
     out
+}
+
+/// The citations, as (node index, citation index), whose quote is not in their source's
+/// text (where the source has one). Each source's text is normalised and read once for all
+/// the quotes of it, not once per quote: a long source cited thousands of times stays linear.
+fn quotes_not_found(
+    map: &ArgumentMap,
+    sources: &HashMap<&SourceId, usize>,
+) -> HashSet<(usize, usize)> {
+    let mut quotes: Vec<Vec<((usize, usize), String)>> = vec![Vec::new(); map.sources.len()];
+    for (node_index, node) in map.nodes.iter().enumerate() {
+        for (citation_index, citation) in node.citations.iter().enumerate() {
+            if let Some(&source) = sources.get(&citation.source)
+                && map.sources[source].text.is_some()
+                && !citation.quote.trim().is_empty()
+            {
+                let quote = NormalizedText::new(&citation.quote).into_folded();
+                quotes[source].push(((node_index, citation_index), quote));
+            }
+        }
+    }
+    let mut missing = HashSet::new();
+    for (source, quotes) in map.sources.iter().zip(quotes) {
+        let Some(text) = source.text.as_deref().filter(|_| !quotes.is_empty()) else {
+            continue;
+        };
+        let set = QuoteSet::new(quotes.iter().map(|(_, q)| q.as_str()));
+        let found = set.found_in(NormalizedText::new(text).as_str());
+        for ((citation, _), found) in quotes.iter().zip(found) {
+            if !found {
+                missing.insert(*citation);
+            }
+        }
+    }
+    missing
 }
 
 fn article(kind: NodeKind) -> &'static str {
