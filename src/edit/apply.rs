@@ -1,4 +1,4 @@
-use super::check::{ReasonRules, check_citations, check_node, check_source, undercut_of_removed};
+use super::check::{admit_one, check_citations, check_node, check_source, undercut_of_removed};
 use super::{Edit, EditError};
 use crate::model::{ArgumentMap, Node, NodeId, Relation};
 use std::collections::HashSet;
@@ -93,7 +93,7 @@ impl Edit {
                 if index > map.links.len() {
                     return Err(EditError::BadIndex(index));
                 }
-                ReasonRules::of(map, None).admit(&link)?;
+                admit_one(map, None, &link)?;
                 let (from, to) = (link.from.clone(), link.to.clone());
                 map.links.insert(index, link);
                 Edit::RemoveLink { from, to }
@@ -109,7 +109,7 @@ impl Edit {
             }
             Edit::UpdateLink { from, to, link } => {
                 let index = link_position(map, &from, &to)?;
-                ReasonRules::of(map, Some(index)).admit(&link)?;
+                admit_one(map, Some(index), &link)?;
                 let renamed = link.from != from || link.to != to;
                 if renamed {
                     let gone = HashSet::from([(&from, &to)]);

@@ -61,9 +61,19 @@ pub(super) fn apply_batch(edits: Vec<Edit>, map: &mut ArgumentMap) -> Result<Edi
     Ok(Edit::Batch(inverses))
 }
 
+/// Runs of at most this many edits are applied one by one, each checked by a scan of the map
+/// (as undoing the deletion of a node brings back its few links); longer runs index the map
+/// once.
+const SCANNED_RUN: usize = 8;
+
 /// A run of edits of one kind; the inverses come in the order the edits were given. On error
 /// the map is unchanged.
 fn apply_run(kind: Run, run: Vec<Edit>, map: &mut ArgumentMap) -> Result<Vec<Edit>, EditError> {
+    // A few edits (deleting one node takes out its few links) are each a scan of the map
+    // with nothing hashed; indexing the map, as a long run needs, would cost more.
+    if run.len() <= SCANNED_RUN {
+        return one_by_one(run, map);
+    }
     let unique_nodes = {
         let mut seen = HashSet::with_capacity(map.nodes.len());
         map.nodes.iter().all(|n| seen.insert(&n.id))
