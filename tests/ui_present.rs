@@ -200,3 +200,40 @@ fn a_step_is_framed_as_its_handout_page_frames_it() {
         "{looked_at:?} vs {centre:?}"
     );
 }
+
+#[test]
+fn the_talk_tab_of_a_big_map_makes_widgets_only_for_the_steps_in_view() {
+    // A generated map of 5,000 nodes walks in hundreds of steps; the tab shows the first
+    // few, and scrolling to the end shows the last, never all of them at once.
+    let map = argmap::generate::generate(5_000, 1);
+    let steps = map.steps();
+    assert!(steps.len() > 500, "{} steps", steps.len());
+    let startup = argmap::app::Startup::with_map(map, None);
+    let mut harness = ui::harness_with(startup, Default::default());
+    harness.get_by_label("Talk").click();
+    harness.run();
+    let shown = |harness: &egui_kittest::Harness<'_, argmap::app::ArgmapApp>| {
+        harness.query_all_by_label_contains("Step ").count()
+    };
+    assert!(harness.query_by_label("Step 1").is_some());
+    let at_top = shown(&harness);
+    assert!((2..100).contains(&at_top), "{at_top} steps made widgets");
+
+    let list = harness.get_by_label("Step 1").rect().center();
+    harness.hover_at(list);
+    for _ in 0..400 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Page,
+            delta: egui::vec2(0.0, -1.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.step();
+    }
+    harness.run();
+    let last = format!("Step {}", steps.len());
+    assert!(harness.query_by_label(&last).is_some(), "{last} in view");
+    assert!(harness.query_by_label("Step 1").is_none());
+    assert!(shown(&harness) < 100);
+}

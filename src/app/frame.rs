@@ -133,6 +133,7 @@ impl ArgmapApp {
                 ui,
                 self.doc.map(),
                 &self.view,
+                self.derived.main_status,
                 self.window.message.as_deref(),
                 self.window.settings.show_legend,
             );
@@ -185,7 +186,8 @@ impl ArgmapApp {
             LeftTab::Talk => {
                 use panels::talk::TalkRequest;
                 let selected = self.view.selection.nodes();
-                match panels::talk::show(ui, self.doc.map(), &self.derived, selected) {
+                let talk = &mut self.panels.talk;
+                match panels::talk::show(ui, self.doc.map(), &self.derived, selected, talk) {
                     Some(TalkRequest::Set(steps)) => {
                         asked.edits.push(Edit::SetPresentation { steps })
                     }

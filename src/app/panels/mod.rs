@@ -22,6 +22,7 @@ pub struct Panels {
     pub find: find::FindState,
     pub sources: sources::SourcesState,
     pub reader: reader::ReaderState,
+    pub talk: talk::TalkState,
 }
 
 /// Which tab the left panel shows.

@@ -27,14 +27,30 @@ fn edited(steps: &[Step], mut change: Box<Change>) -> TalkRequest {
 #[derive(Clone, Copy)]
 struct DraggedStep(usize);
 
+/// What the tab keeps between frames. A big map's default walk has thousands of steps: it is
+/// worked out once per revision of the map, and only the steps in view are made widgets
+/// (thousands of step widgets, each with a title field and buttons, took most of a frame).
+#[derive(Default)]
+pub struct TalkState {
+    steps: Option<(u64, Vec<Step>)>,
+    /// Each step's height when last shown (an estimate until then), to place the ones in
+    /// view without laying out the rest.
+    heights: Vec<f32>,
+}
+
 pub fn show(
     ui: &mut Ui,
     map: &ArgumentMap,
     derived: &Derived,
     selection: &[NodeId],
+    state: &mut TalkState,
 ) -> Option<TalkRequest> {
     let mut request = None;
-    let steps = map.steps();
+    let revision = derived.revision();
+    if state.steps.as_ref().is_none_or(|(r, _)| *r != revision) {
+        state.steps = Some((revision, map.steps()));
+    }
+    let steps: &[Step] = state.steps.as_ref().map_or(&[], |(_, s)| s);
     let arranged = map.presentation.is_some();
     ui.horizontal_wrapped(|ui| {
         if ui.button("Present").on_hover_text("F5").clicked() {
@@ -53,21 +69,41 @@ pub fn show(
         .weak()
         .small(),
     );
-    let set = |f: Box<Change>| edited(&steps, f);
+    let set = |f: Box<Change>| edited(steps, f);
     if !selection.is_empty() && ui.button("New step from selected nodes").clicked() {
         let chosen: Vec<NodeId> = selection.to_vec();
         request = Some(set(Box::new(move |s: &mut Vec<Step>| {
-            for step in s.iter_mut() {
-                step.nodes.retain(|n| !chosen.contains(n));
-            }
+            take_out(s, &chosen);
             s.push(Step::of(chosen.clone()));
         })));
     }
     ui.separator();
+    let spacing = ui.spacing().item_spacing.y;
+    let row = ui.spacing().interact_size.y + spacing;
+    let heights = &mut state.heights;
+    heights.resize(steps.len(), 0.0);
+    for (h, step) in heights.iter_mut().zip(steps) {
+        if *h == 0.0 {
+            // Title row, one row per node, the buttons, and the group's margins.
+            *h = row * (2 + step.nodes.len()) as f32 + 14.0;
+        }
+    }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (k, step) in steps.iter().enumerate() {
+        .show_viewport(ui, |ui, viewport| {
+            // Steps above the view are space; those in it are widgets; the rest is space.
+            let mut top = 0.0;
+            let mut first = 0;
+            while first < steps.len() && top + heights[first] + spacing < viewport.min.y {
+                top += heights[first] + spacing;
+                first += 1;
+            }
+            ui.add_space(top);
+            let mut k = first;
+            let mut bottom = top;
+            while k < steps.len() && bottom <= viewport.max.y {
+                let step = &steps[k];
+                let started = ui.cursor().min.y;
                 let drop =
                     ui.dnd_drop_zone::<DraggedStep, _>(egui::Frame::group(ui.style()), |ui| {
                         ui.set_width(ui.available_width());
@@ -137,9 +173,7 @@ pub fn show(
                             if !selection.is_empty() && ui.small_button("add selected").clicked() {
                                 let chosen: Vec<NodeId> = selection.to_vec();
                                 request = Some(set(Box::new(move |s: &mut Vec<Step>| {
-                                    for step in s.iter_mut() {
-                                        step.nodes.retain(|n| !chosen.contains(n));
-                                    }
+                                    take_out(s, &chosen);
                                     s[k].nodes.extend(chosen.iter().cloned());
                                 })));
                             }
@@ -173,7 +207,20 @@ pub fn show(
                         })));
                     }
                 }
+                heights[k] = ui.cursor().min.y - started - spacing;
+                bottom += heights[k] + spacing;
+                k += 1;
             }
+            let below: f32 = heights[k..].iter().map(|h| h + spacing).sum();
+            ui.add_space(below);
         });
     request
+}
+
+/// Takes the `chosen` nodes out of every step (they are about to go into one), in one pass.
+fn take_out(steps: &mut [Step], chosen: &[NodeId]) {
+    let chosen: std::collections::HashSet<&NodeId> = chosen.iter().collect();
+    for step in steps {
+        step.nodes.retain(|n| !chosen.contains(n));
+    }
 }
