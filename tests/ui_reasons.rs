@@ -305,3 +305,32 @@ fn a_critical_question_is_answered_from_the_problems_panel() {
     undo(&mut harness);
     assert_eq!(harness.state().map(), &map);
 }
+
+#[test]
+fn a_linked_reason_and_an_undercut_are_widgets_that_say_what_they_are_and_select_the_reason() {
+    // Plain links are no widgets of their own: their cards say enough.
+    let plain = open(two_reasons());
+    assert!(plain.query_by_label_contains("Reason: \"").is_none());
+    assert!(plain.query_by_label_contains("Linked reason: ").is_none());
+    drop(plain);
+
+    let mut map = two_reasons();
+    map.links[0].with = vec![id("shops")];
+    map.links.remove(1);
+    map.links[0].scheme = Some("sign".into());
+    map.links.push(Link::undercut("k", "air", "c"));
+    let mut harness = open(map);
+
+    let linked = "Linked reason: \"Air got cleaner\" and \"Shops did well\" together support \
+                  \"Cities should ban cars\" (Argument From Sign)";
+    let undercut = "Undercut: \"The study was one winter\" against the reason \"Air got \
+                    cleaner\" for \"Cities should ban cars\"";
+    harness.get_by_label(undercut);
+    // A click on the reason's marker selects the reason.
+    harness.get_by_label(linked).click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection().link(),
+        Some(&(id("air"), id("c")))
+    );
+}

@@ -100,16 +100,31 @@ pub fn place(
     card: &impl Fn(usize) -> Rect,
     attacked: Option<&Placed>,
 ) -> Option<Placed> {
-    let from = lookup(&link.from)?;
-    let to = lookup(&link.to)?;
+    let ends = (lookup(&link.from)?, lookup(&link.to)?);
     // A plain link, nearly every one, allocates nothing.
-    let (source, boxed) = if link.is_linked() {
-        let premises: Vec<Rect> = link.premises().filter_map(lookup).map(card).collect();
-        let boxed = box_rect(&premises);
-        (boxed.unwrap_or(card(from)), boxed)
-    } else {
-        (card(from), None)
-    };
+    let co_premises: Vec<usize> = link.with.iter().filter_map(lookup).collect();
+    place_between(link, ends, &co_premises, card, attacked)
+}
+
+/// [`place`] for a reason whose premises' and target's indices are known (the canvas keeps
+/// them): `co_premises` are the indices of its premises after the first.
+pub fn place_between(
+    link: &Link,
+    (from, to): (usize, usize),
+    co_premises: &[usize],
+    card: &impl Fn(usize) -> Rect,
+    attacked: Option<&Placed>,
+) -> Option<Placed> {
+    // The box as `box_rect` makes it, without collecting the premises' cards (the canvas
+    // places every reason in view each frame).
+    let first = card(from);
+    let boxed = (link.is_linked() && !co_premises.is_empty()).then(|| {
+        co_premises
+            .iter()
+            .fold(first, |all, &p| all.union(&card(p)))
+            .expand(BOX_PAD)
+    });
+    let source = boxed.unwrap_or(first);
     let aim = match attacked {
         Some(reason) => Aim::Reason(reason.route),
         None => Aim::Card(card(to)),

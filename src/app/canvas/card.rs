@@ -1,5 +1,6 @@
 //! Node cards: their size in map units and how they are painted.
 
+use super::reasons;
 use crate::app::derived::Derived;
 use crate::app::theme::{Theme, color, mix};
 use crate::model::{ArgumentMap, Node, NodeId, NodeKind};
@@ -31,6 +32,22 @@ pub struct CardSizes {
     rects: Vec<Rect>,
     /// The number of the last of `Derived::changes` the rects include.
     rects_for: Option<u64>,
+    /// Counts the changes to `rects` (or to the map's links, seen through `Derived`), so
+    /// that what is worked out from them, as `links`, knows when it is out of date.
+    generation: u64,
+    /// Every link's reach, worked out from `rects` when they last changed.
+    links: LinkReaches,
+}
+
+/// Every link's reach (see [`reasons::reach`]) by link index, in map units, as of one
+/// [`CardSizes::generation`]: culling a frame's links then reads one rectangle per link, in
+/// order, rather than two or more cards each (a reason's co-premises, the reason an undercut
+/// attacks), which at 100,000 nodes was most of the frame at 100%.
+#[derive(Default)]
+struct LinkReaches {
+    built_for: Option<u64>,
+    /// `Rect::NOTHING` for a link to a missing node.
+    rects: Vec<Rect>,
 }
 
 impl CardSizes {
@@ -50,6 +67,9 @@ impl CardSizes {
     pub fn sync(&mut self, map: &ArgumentMap, derived: &Derived) {
         let changes = derived.changes();
         let change = self.rects_for.and_then(|seen| changes.since(seen));
+        if self.rects_for != Some(changes.newest()) {
+            self.generation += 1;
+        }
         self.rects_for = Some(changes.newest());
         if let Some(change) = change
             && !change.rebuild
@@ -82,9 +102,40 @@ impl CardSizes {
             .map(|(i, node)| self.rect(node, derived.is_main(i)))
             .collect();
         self.rects = rects;
+        self.generation += 1;
+    }
+
+    /// Brings every link's reach up to date with the cards (call after the cards in view
+    /// are measured, as measuring may change their size). Costs a pass over the links only
+    /// when a card or a link changed since the last call.
+    pub fn sync_links(&mut self, derived: &Derived) {
+        if self.links.built_for == Some(self.generation)
+            && self.links.rects.len() == derived.link_ends.len()
+        {
+            return;
+        }
+        let card = |i: usize| self.rects[i];
+        let rects = (0..derived.link_ends.len())
+            .map(|i| reasons::reach(derived, &card, i).unwrap_or(Rect::NOTHING))
+            .collect();
+        self.links = LinkReaches {
+            built_for: Some(self.generation),
+            rects,
+        };
+    }
+
+    /// A rectangle holding everything link `index` draws, as of the last
+    /// [`CardSizes::sync_links`] (so not with cards being dragged); `None` if unknown.
+    #[inline]
+    pub fn link_reach(&self, index: usize) -> Option<Rect> {
+        if self.links.built_for != Some(self.generation) {
+            return None;
+        }
+        self.links.rects.get(index).copied()
     }
 
     /// The card of node `index`, as of the last [`CardSizes::sync`].
+    #[inline]
     pub fn rect_at(&self, index: usize) -> Rect {
         self.rects[index]
     }
@@ -98,8 +149,11 @@ impl CardSizes {
         }
         self.measured
             .insert(node.id.clone(), (content_key(node, is_main), size));
-        if let Some(rect) = self.rects.get_mut(index) {
+        if let Some(rect) = self.rects.get_mut(index)
+            && rect.size() != size
+        {
             *rect = Rect::from_min_size(rect.min, size);
+            self.generation += 1;
         }
     }
 
@@ -541,6 +595,37 @@ mod tests {
         assert_eq!(halo.stroke, theme.palette.selection);
         let undimmed = theme.palette.card_fill(NodeKind::Claim);
         assert_eq!(card.fill, undimmed.mix(theme.palette.background, 0.6));
+    }
+
+    #[test]
+    fn a_link_reach_is_not_given_once_a_card_it_holds_has_a_new_size() {
+        use crate::model::{ArgumentMap, Link, Relation};
+        let mut map = ArgumentMap::new("t");
+        for id in ["a", "b"] {
+            map.nodes.push(Node::new(
+                id,
+                NodeKind::Claim,
+                "Short.",
+                Position::default(),
+            ));
+        }
+        map.links.push(Link::new("a", "b", Relation::Supports));
+        let map = Arc::new(map);
+        let mut derived = Derived::default();
+        derived.refresh(&map, 1, &crate::edit::ChangeLog::default());
+        let mut sizes = CardSizes::default();
+        sizes.sync(&map, &derived);
+        sizes.sync_links(&derived);
+        let before = sizes.link_reach(0).expect("worked out");
+        sizes.remember(0, &map.nodes[0], false, vec2(240.0, 999.0));
+        assert_eq!(
+            sizes.link_reach(0),
+            None,
+            "out of date until worked out again"
+        );
+        sizes.sync_links(&derived);
+        let after = sizes.link_reach(0).expect("worked out again");
+        assert!(after.height() > before.height() && after.height() > 999.0);
     }
 
     #[test]

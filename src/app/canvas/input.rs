@@ -109,6 +109,27 @@ pub fn card_widget(ui: &Ui, node: &Node, is_main: bool, selected: bool, screen: 
     response
 }
 
+/// A reason's marker as a widget of its own, so that screen readers (and tests) find the
+/// reason by what it says, and hovering it says so too. It senses only hover: a click on it
+/// goes through to the canvas, which selects the reason under the pointer.
+pub fn reason_widget(ui: &Ui, frame: &Frame, marker: &paint::ReasonMarker) {
+    let Some(link) = frame.map.links.get(marker.link) else {
+        return;
+    };
+    let size = (14.0 * frame.zoom()).clamp(10.0, 18.0);
+    let response = ui.interact(
+        Rect::from_center_size(marker.at, Vec2::splat(size)),
+        Id::unique(("argmap-reason", &link.from, &link.to)),
+        Sense::hover(),
+    );
+    let label = || super::reason_label(frame.map, frame.derived, link);
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, label()));
+    // Built only when hovered.
+    response.on_hover_ui(|ui| {
+        ui.label(label());
+    });
+}
+
 /// Hovered, or a source from the library is being dragged over it.
 pub fn hovered_or_dropping(response: &Response) -> bool {
     response.hovered() || response.dnd_hover_payload::<DraggedSource>().is_some()

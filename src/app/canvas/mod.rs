@@ -32,7 +32,7 @@ use super::camera::Camera;
 use super::derived::Derived;
 use super::theme::Theme;
 use super::view::{EditTarget, Gesture, Reveal, Selection, ViewState};
-use crate::model::{ArgumentMap, Node, NodeId, NodeKind};
+use crate::model::{ArgumentMap, Node, NodeId, NodeKind, Relation};
 use card::CardState;
 use egui::{Pos2, Rect, Sense, Ui, Vec2, WidgetInfo};
 
@@ -42,6 +42,9 @@ const MAX_CARD_WIDGETS: usize = 2_000;
 /// Far out (cards a few pixels wide) the limit is lower: a thousand such widgets were most of
 /// a frame, and the outline and Find reach every node anyway.
 const MAX_FAR_CARD_WIDGETS: usize = 500;
+/// Reasons beyond plain links on screen that are made widgets of their own (screen readers
+/// and tests find them by what they say); past this many, none are.
+const MAX_REASON_WIDGETS: usize = 500;
 
 /// Map changes the user asked for on the canvas; the app applies them as edits.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,6 +112,64 @@ pub fn accessible_label(node: &Node, is_main: bool) -> String {
     format!("{kind}: {}", node.text)
 }
 
+/// What a screen reader says for a reason beyond a plain link, and what its marker's
+/// tooltip shows: its premises, what it does to its target, its scheme and warrant.
+pub fn reason_label(map: &ArgumentMap, derived: &Derived, link: &crate::model::Link) -> String {
+    let text = |id: &NodeId| {
+        derived
+            .node(map, id)
+            .map_or_else(|| id.to_string(), |n| short(&n.text))
+    };
+    let premises: Vec<String> = link
+        .premises()
+        .map(|p| format!("\"{}\"", text(p)))
+        .collect();
+    let premises = premises.join(" and ");
+    let mut label = match (&link.undercuts, link.is_linked(), link.relation) {
+        (Some(attacked), ..) => format!(
+            "Undercut: {premises} against the reason \"{}\" for \"{}\"",
+            text(attacked),
+            text(&link.to)
+        ),
+        (None, true, Relation::Supports) => {
+            format!(
+                "Linked reason: {premises} together support \"{}\"",
+                text(&link.to)
+            )
+        }
+        (None, true, Relation::Opposes) => {
+            format!(
+                "Linked reason: {premises} together oppose \"{}\"",
+                text(&link.to)
+            )
+        }
+        (None, false, relation) => format!(
+            "Reason: {premises} {} \"{}\"",
+            relation.as_str(),
+            text(&link.to)
+        ),
+    };
+    if let Some(scheme) = &link.scheme {
+        label.push_str(&format!(
+            " ({})",
+            crate::model::scheme::display_name(scheme)
+        ));
+    }
+    if let Some(warrant) = &link.warrant {
+        label.push_str(&format!("; warrant: {}", short(warrant)));
+    }
+    label
+}
+
+/// The first words of a text, for a label that names several cards.
+fn short(text: &str) -> String {
+    const MAX: usize = 60;
+    match text.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", text[..end].trim_end()),
+        None => text.to_owned(),
+    }
+}
+
 pub struct Canvas<'a> {
     pub map: &'a ArgumentMap,
     pub derived: &'a Derived,
@@ -139,6 +200,7 @@ impl Placement {
     }
 
     /// Card `i`'s rectangle in map units, moved along if it is being dragged.
+    #[inline]
     fn card_rect(&self, map: &ArgumentMap, sizes: &CardSizes, i: usize) -> Rect {
         let r = sizes.rect_at(i);
         if self.moving != Vec2::ZERO && self.selection.contains(&map.nodes[i].id) {
@@ -185,6 +247,7 @@ impl Frame<'_> {
         self.place.camera.zoom
     }
 
+    #[inline]
     fn card_rect(&self, i: usize) -> Rect {
         self.place.card_rect(self.map, self.sizes, i)
     }
@@ -240,6 +303,7 @@ impl Canvas<'_> {
                 .centre_on(rect, place.card_rect(map, sizes, i).center());
             place.camera = view.camera;
         }
+        sizes.sync_links(derived);
         let frame = Frame {
             map,
             derived,
@@ -252,8 +316,13 @@ impl Canvas<'_> {
         };
         paint::grid(&frame);
         let mut far = overview::Overview::default();
-        paint::links(&frame, view, visible, &mut far);
+        let markers = paint::links(&frame, view, visible, &mut far);
         far.paint_links(&frame.painter);
+        if markers.len() <= MAX_REASON_WIDGETS {
+            for marker in &markers {
+                input::reason_widget(ui, &frame, marker);
+            }
+        }
         let mut clicked = show_cards(ui, &frame, view, cards, &mut far, &mut requests);
         if presenting {
             return requests; // clicks step the talk (handled by the app), nothing else

@@ -35,10 +35,19 @@ pub fn grid(frame: &Frame) {
 /// Every link with a part inside `visible` (map units): into the far-out mesh when far out
 /// and not highlighted, otherwise as arrows (a linked reason's from the box around its
 /// premises, an undercut's onto the reason it attacks), the selected one with a halo.
-pub fn links(frame: &Frame, view: &ViewState, visible: Rect, far: &mut Overview) {
+/// Returns where each reason beyond a plain link (linked, an undercut, or naming a scheme)
+/// has its marker on screen, for its widget.
+pub fn links(
+    frame: &Frame,
+    view: &ViewState,
+    visible: Rect,
+    far: &mut Overview,
+) -> Vec<ReasonMarker> {
+    let mut markers = Vec::new();
     let (map, painter, theme) = (frame.map, &frame.painter, &frame.theme);
     let selection = &frame.place.selection;
     let card = |i: usize| frame.card_rect(i);
+    let dragging = frame.place.moving != egui::Vec2::ZERO;
     for (i, (link, ends)) in map.links.iter().zip(&frame.derived.link_ends).enumerate() {
         let Some((f, t)) = *ends else {
             continue;
@@ -46,9 +55,27 @@ pub fn links(frame: &Frame, view: &ViewState, visible: Rect, far: &mut Overview)
         if hidden(view, &link.from) || hidden(view, &link.to) {
             continue;
         }
-        // Plain links, nearly all of them, are culled before anything is placed.
-        let plain = !link.is_linked() && !link.is_undercut();
-        if plain && !visible.intersects(card(f).union(card(t))) {
+        // Links are culled before anything is placed: most are off screen when zoomed in.
+        let shape = frame
+            .derived
+            .link_shapes
+            .get(i)
+            .copied()
+            .unwrap_or_default();
+        let plain = shape.is_plain();
+        let in_view = match frame.sizes.link_reach(i) {
+            Some(reach) if !dragging => visible.intersects(reach),
+            // Cards being dragged are not where the kept reaches have them. A reason's reach
+            // holds its two ends' cards: only when those are out of view need the rest of it
+            // (co-premises, the attacked reason) be looked at.
+            _ => {
+                visible.intersects(card(f).union(card(t)))
+                    || (!plain
+                        && reasons::reach(frame.derived, &card, i)
+                            .is_some_and(|r| visible.intersects(r)))
+            }
+        };
+        if !in_view {
             continue;
         }
         let Some(placed) = reasons::place(map, frame.derived, &card, i) else {
@@ -91,7 +118,20 @@ pub fn links(frame: &Frame, view: &ViewState, visible: Rect, far: &mut Overview)
         if frame.zoom() >= card::DETAIL_ZOOM {
             reasons::paint_scheme(painter, theme, link, &on_screen, frame.zoom());
         }
+        if !plain || link.scheme.is_some() {
+            markers.push(ReasonMarker {
+                link: i,
+                at: reasons::marker(&on_screen),
+            });
+        }
     }
+    markers
+}
+
+/// The middle of a reason's arrow on screen (where undercuts land), by link index.
+pub struct ReasonMarker {
+    pub link: usize,
+    pub at: Pos2,
 }
 
 /// The link being dragged out of card `from` to `end` (screen points), and the card it

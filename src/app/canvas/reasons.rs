@@ -52,8 +52,9 @@ fn place_within(
     depth: usize,
 ) -> Option<OnCanvas> {
     let link = map.links.get(i)?;
-    let attacked = match derived.attacked.get(&i) {
-        Some(&r) if depth > 0 => place_within(map, derived, card, r, depth - 1),
+    let ends = (*derived.link_ends.get(i)?)?;
+    let attacked = match derived.link_shapes.get(i).and_then(|s| s.attacked) {
+        Some(r) if depth > 0 => place_within(map, derived, card, r as usize, depth - 1),
         _ => None,
     };
     let attacked = attacked.map(|a| reason::Placed {
@@ -63,15 +64,44 @@ fn place_within(
         boxed: None,
         ends: (0, 0),
     });
-    let lookup = |id: &_| derived.index.get(id).copied();
     let render_card = |n: usize| to_render(card(n));
-    let placed = reason::place(link, &lookup, &render_card, attacked.as_ref())?;
+    let co_premises = derived.co_premises.of(i);
+    let placed = reason::place_between(link, ends, co_premises, &render_card, attacked.as_ref())?;
     Some(OnCanvas {
         route: Route {
             points: placed.route.points.map(|p| pos2(p.x, p.y)),
         },
         boxed: placed.boxed.map(to_egui),
     })
+}
+
+/// A rectangle (map units) that holds everything link `i` draws — its premises' cards and
+/// box, its target's card, and for an undercut the reason it attacks — found without placing
+/// it, so that reasons off screen cost a few lookups a frame. `None` for a link to a
+/// missing node.
+pub fn reach(derived: &Derived, card: &impl Fn(usize) -> Rect, i: usize) -> Option<Rect> {
+    reach_within(derived, card, i, reason::MAX_UNDERCUT_DEPTH)
+}
+
+fn reach_within(
+    derived: &Derived,
+    card: &impl Fn(usize) -> Rect,
+    i: usize,
+    depth: usize,
+) -> Option<Rect> {
+    let (from, to) = (*derived.link_ends.get(i)?)?;
+    let mut reach = card(from).union(card(to));
+    for &k in derived.co_premises.of(i) {
+        reach = reach.union(card(k));
+    }
+    let attacked = derived.link_shapes.get(i).and_then(|s| s.attacked);
+    if let Some(attacked) = attacked
+        && depth > 0
+        && let Some(more) = reach_within(derived, card, attacked as usize, depth - 1)
+    {
+        reach = reach.union(more);
+    }
+    Some(reach.expand(reason::BOX_PAD + reason::BOX_STROKE))
 }
 
 /// The box around a linked reason's premises, `screen` in screen points.
