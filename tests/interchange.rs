@@ -896,3 +896,37 @@ proptest! {
         prop_assert_eq!(reasons_by_text(&foreign.map), reasons_by_text(&map));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Every reason — co-premises, undercuts of reasons and of undercuts, schemes, warrants,
+    /// answered questions — is written as Argdown and read back whole, without a warning.
+    #[test]
+    fn reasons_go_to_argdown_and_back(map in reason_map()) {
+        let text = argdown::write(&map);
+        let back = argdown::read(&text, "t")
+            .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert!(back.warnings.is_empty(), "{:?}\n{}", back.warnings, text);
+        prop_assert_eq!(reasons_by_text(&back.map), reasons_by_text(&map), "{}", text);
+        let extras = |m: &ArgumentMap| -> BTreeSet<(ReasonByText, Option<String>, Option<u32>)> {
+            let by_text: Vec<ReasonByText> = m
+                .links
+                .iter()
+                .map(|l| {
+                    let one = ArgumentMap { links: vec![l.clone()], ..m.clone() };
+                    reasons_by_text(&one).into_iter().next().unwrap()
+                })
+                .collect();
+            assert_eq!(by_text.len(), m.links.len());
+            m.links
+                .iter()
+                .zip(by_text)
+                .map(|(l, r)| (r, l.warrant.clone(), l.answers))
+                .collect()
+        };
+        prop_assert_eq!(extras(&back.map), extras(&map), "{}", text);
+        prop_assert_eq!(back.map.nodes.len(), map.nodes.len(), "{}", text);
+        prop_assert!(!has_errors(&validate(&back.map)));
+    }
+}
