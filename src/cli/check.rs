@@ -7,8 +7,8 @@ use std::process::ExitCode;
 pub fn run(files: &[PathBuf]) -> ExitCode {
     let (mut errors, mut warnings, mut unreadable) = (0usize, 0usize, 0usize);
     for path in files {
-        let diagnostics = match format::open(path) {
-            Ok(loaded) => loaded.warnings,
+        let diagnostics = match format::check_file(path) {
+            Ok(diagnostics) => diagnostics,
             Err(OpenError::Invalid { diagnostics, .. }) => diagnostics,
             Err(e @ OpenError::Io { .. }) => {
                 report_error(e);

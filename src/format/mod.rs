@@ -93,6 +93,25 @@ pub fn parse_checked(bytes: &[u8]) -> Result<LoadedMap, Vec<Diagnostic>> {
     }
 }
 
+/// Every problem of the map file at `path`, errors first, each placed in the file: what
+/// `argmap check` reports, which needs no map. The map is dropped before the problems are
+/// placed, as placing a big map's tens of thousands of warnings with the map still held was
+/// the command's peak (over four times the file).
+pub fn check_file(path: &Path) -> Result<Vec<Diagnostic>, OpenError> {
+    let bytes = read_map_bytes(path)?;
+    let text = match utf8_text(&bytes) {
+        Ok(text) => text,
+        Err(diagnostics) => return Ok(diagnostics),
+    };
+    Ok(match parse_and_validate(text) {
+        Ok((text, map, problems)) => {
+            drop(map);
+            locate::locate_problems(text, &problems)
+        }
+        Err(diagnostic) => vec![diagnostic],
+    })
+}
+
 /// [`open`] for commands that need only the map (export, fmt): the problems are placed in
 /// the file only when there are errors to report. Placing a big map's warnings, which these
 /// commands do not show, took a third of loading it.
@@ -155,5 +174,7 @@ fn parse_and_validate(text: &str) -> Result<(&str, ArgumentMap, Vec<Problem>), D
 
 /// Writes `map` to `path` so that a crash at any moment leaves either the old or the new file.
 pub fn save(map: &ArgumentMap, path: &Path) -> std::io::Result<()> {
-    write_atomically(path, to_ron_string(map).as_bytes())
+    write_atomically_with(path, |file| {
+        ron_file::write_ron(map, std::io::BufWriter::with_capacity(1 << 16, file))
+    })
 }

@@ -243,7 +243,59 @@ pub fn version_of(map: &ArgumentMap) -> u32 {
 /// The map as pretty RON: fixed field order, list order as in the map, whole-unit positions,
 /// multi-line texts kept multi-line. The same map always gives the same bytes.
 pub fn to_ron_string(map: &ArgumentMap) -> String {
-    let file = FileOut {
+    let mut text = options()
+        .without_recursion_limit()
+        .to_string_pretty(&file_out(map), pretty())
+        // Serialising plain data to a String cannot fail; if it ever did, that is a bug.
+        .expect("a map always serialises to RON");
+    text.push('\n');
+    text
+}
+
+/// [`to_ron_string`]'s bytes written to `out` as they are made, so that saving a big map
+/// does not hold its whole text (45 MB at 100,000 nodes) beside the map.
+pub fn write_ron(map: &ArgumentMap, out: impl std::io::Write) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = KeepError {
+        inner: out,
+        error: None,
+    };
+    let written =
+        options()
+            .without_recursion_limit()
+            .to_io_writer_pretty(&mut out, &file_out(map), pretty());
+    if let Some(error) = out.error.take() {
+        return Err(error); // as the system gave it (disk full, …), not ron's text of it
+    }
+    written.map_err(|e| std::io::Error::other(format!("the map could not be written: {e}")))?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// A writer that keeps the first error of the one it wraps: ron turns an I/O error into
+/// text, and the caller needs its kind.
+struct KeepError<W> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> std::io::Write for KeepError<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).map_err(|e| {
+            let kind = e.kind();
+            self.error.get_or_insert(e);
+            std::io::Error::from(kind) // what ron is handed; the caller gets the original
+        })
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// What the file holds, in its order, borrowing from the map.
+fn file_out(map: &ArgumentMap) -> FileOut<'_> {
+    FileOut {
         format_version: version_of(map),
         title: &map.title,
         description: &map.description,
@@ -265,18 +317,56 @@ pub fn to_ron_string(map: &ArgumentMap) -> String {
         sources: &map.sources,
         presentation: map.presentation.as_deref(),
         layout_direction: map.layout_direction,
-    };
-    let config = ron::ser::PrettyConfig::new()
+    }
+}
+
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")
         .escape_strings(false)
         .compact_structs(false)
-        .depth_limit(usize::MAX);
-    let mut text = options()
-        .without_recursion_limit()
-        .to_string_pretty(&file, config)
-        // Serialising plain data to a String cannot fail; if it ever did, that is a bug.
-        .expect("a map always serialises to RON");
-    text.push('\n');
-    text
+        .depth_limit(usize::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{self, Write};
+
+    #[test]
+    fn a_map_written_to_a_writer_is_the_text_of_the_map() {
+        // Generated maps hold linked reasons, undercuts, schemes, sources and a walk.
+        let map = crate::generate::generate(300, 7);
+        let mut written = Vec::new();
+        write_ron(&map, &mut written).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), to_ron_string(&map));
+    }
+
+    /// Takes `room` bytes, then reports the disk full.
+    struct SmallDisk {
+        room: usize,
+    }
+
+    impl Write for SmallDisk {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::from(io::ErrorKind::StorageFull));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_full_disk_is_reported_as_a_full_disk() {
+        let map = crate::generate::generate(300, 7);
+        let error = write_ron(&map, SmallDisk { room: 1000 }).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::StorageFull);
+    }
 }
