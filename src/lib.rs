@@ -9,6 +9,7 @@
 //! - [`layout`]: automatic arrangement of a map as a tidy tree.
 //! - [`generate`]: realistic generated maps for tests and benchmarks.
 //! - [`interchange`]: Argdown and AIF, to share maps with other argument-mapping tools.
+//! - [`evaluate`]: weighing a map: which claims hold, from its reasons and judgements.
 //! - [`diff`]: what changed between two maps, and three-way merges (git drivers).
 //! - [`report`]: the one-line `argmap: error: …` form failures take on stderr.
 //! - [`crash`]: crash reports written when argmap panics (kept locally, never sent).
@@ -19,6 +20,7 @@ pub mod cli;
 pub mod crash;
 pub mod diff;
 pub mod edit;
+pub mod evaluate;
 pub mod export;
 pub mod format;
 pub mod generate;

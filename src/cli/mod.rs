@@ -4,6 +4,7 @@ mod arrange;
 mod check;
 mod completions;
 mod diff;
+mod evaluate;
 mod export;
 mod fmt;
 mod generate;
@@ -54,6 +55,24 @@ pub enum Command {
         /// Map files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Weigh a map: which nodes and reasons hold, are defeated or stay undecided.
+    ///
+    /// A node holds by presumption while no reason against it applies; once one does, the
+    /// reasons for it must outweigh those against it by its proof standard. On plain
+    /// attacks this is grounded semantics. The rules, with worked examples, are in
+    /// docs/evaluation.md. Exits 0, or 1 for a map with errors.
+    Evaluate {
+        /// Map file to weigh.
+        file: PathBuf,
+        /// Print JSON: the main claim's status, every node's mark and status, every
+        /// reason's strength, weight and status.
+        #[arg(long, conflicts_with = "explain")]
+        json: bool,
+        /// Explain why one node holds, is defeated or is undecided, naming the reasons,
+        /// undercuts and judgements that decide it.
+        #[arg(long, value_name = "NODE_ID")]
+        explain: Option<String>,
     },
     /// Lay out a map file as Arrange does in the window, and write it back.
     ///
@@ -188,6 +207,11 @@ pub enum Command {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { files } => check::run(&files),
+        Command::Evaluate {
+            file,
+            json,
+            explain,
+        } => evaluate::run(&file, json, explain.as_deref()),
         Command::Arrange { file, direction } => arrange::run(&file, direction),
         Command::Export {
             file,

@@ -5,6 +5,7 @@
 mod child;
 mod ids;
 mod index;
+mod judgement;
 mod link;
 mod map;
 mod node;
@@ -20,6 +21,7 @@ mod validate;
 pub use child::{child_relation, tab_child};
 pub use ids::{NodeId, SourceId};
 pub use index::MapIndex;
+pub use judgement::{Mark, ProofStandard, Strength};
 pub use link::{Link, Relation, reason_name};
 pub use map::{ArgumentMap, LayoutDirection};
 pub use node::{Citation, Node, NodeKind, Position};
