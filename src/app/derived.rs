@@ -6,7 +6,10 @@
 //! finished check until the new one is done. Everything the canvas needs is computed at once.
 
 use crate::edit::{Change, ChangeLog};
-use crate::model::{ArgumentMap, Node, NodeId, Outline, Problem, outline_with_ends, validate};
+use crate::evaluate::{Evaluation, Judgements, Status, evaluate};
+use crate::model::{
+    ArgumentMap, Node, NodeId, Outline, Problem, Severity, outline_with_ends, validate,
+};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -30,10 +33,21 @@ pub struct Derived {
     /// Validation problems and doubtful spots, for the Problems panel: those of the last
     /// finished check (see [`Derived::checking`]).
     pub problems: Vec<Problem>,
+    /// How the map's reasons weigh on its main claim, found with the problems (and, for a
+    /// big map, with them in the background): `None` for a map without a main claim or
+    /// with errors, which is not weighed.
+    pub main_status: Option<Status>,
+    /// The whole weighing, of the same revision as `problems` (see [`Derived::weighing`]).
+    weighing: Option<Evaluation>,
     /// Each link's ends as node indices (`None` for a link to a missing node), in link order.
     pub link_ends: Vec<Option<(usize, usize)>>,
-    /// For each undercut (by link index), the index of the reason it attacks.
-    pub attacked: HashMap<usize, usize>,
+    /// Each link's co-premises as node indices, so that drawing and culling reasons every
+    /// frame looks nothing up by id.
+    pub co_premises: CoPremises,
+    /// How each link is drawn. Kept apart from the links so that culling a big map's links
+    /// each frame reads only this and the ends, not every link (a link is a cache line or two
+    /// of its own: reading one field of each took most of a frame at 100,000 links).
+    pub link_shapes: Vec<LinkShape>,
     checks: Checks,
 }
 
@@ -43,10 +57,76 @@ struct Checks {
     /// The revision `Derived::problems` belongs to.
     done_for: Option<u64>,
     /// The check under way, for this revision.
-    running: Option<(u64, Receiver<Vec<Problem>>)>,
+    running: Option<(u64, Receiver<Findings>)>,
     /// The problems of the revision before the current one, so undoing an edit shows them
     /// at once instead of checking the map again.
-    previous: Option<(u64, Vec<Problem>)>,
+    previous: Option<(u64, Findings)>,
+}
+
+/// What checking a map finds: its problems, its weighing (`argmap evaluate`) and its main
+/// claim's status in it. A map with errors is not weighed.
+type Findings = (Vec<Problem>, Option<Evaluation>, Option<Status>);
+
+fn findings(map: &ArgumentMap) -> Findings {
+    let problems = validate(map);
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return (problems, None, None);
+    }
+    let weighing = evaluate(map, &Judgements::none(map));
+    let main = map
+        .main_claim()
+        .and_then(|id| map.nodes.iter().position(|n| &n.id == id));
+    let status = main.map(|n| weighing.nodes[n]);
+    (problems, Some(weighing), status)
+}
+
+/// What a link draws beyond a plain arrow.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LinkShape {
+    /// A box round its premises.
+    pub linked: bool,
+    /// Its arrow lands on another reason's.
+    pub undercut: bool,
+    /// For an undercut, the index of the reason it attacks (`None` when that reason is not
+    /// in the map: the arrow then aims at the target card).
+    pub attacked: Option<u32>,
+}
+
+impl LinkShape {
+    pub fn is_plain(self) -> bool {
+        !self.linked && !self.undercut
+    }
+}
+
+/// Every link's co-premises (its premises after the first) as node indices, in one list.
+#[derive(Clone, Debug, Default)]
+pub struct CoPremises {
+    /// Where link `i`'s co-premises start in `nodes`; one more entry than there are links.
+    starts: Vec<usize>,
+    nodes: Vec<usize>,
+}
+
+impl CoPremises {
+    /// The indices of `map`'s co-premises found in `index` (a missing one is left out, as
+    /// drawing leaves it out). Hashes only the co-premises, about one link in five.
+    pub fn of_map(map: &ArgumentMap, index: &HashMap<NodeId, usize>) -> Self {
+        let mut starts = Vec::with_capacity(map.links.len() + 1);
+        let mut nodes = Vec::new();
+        for link in &map.links {
+            starts.push(nodes.len());
+            nodes.extend(link.with.iter().filter_map(|p| index.get(p).copied()));
+        }
+        starts.push(nodes.len());
+        Self { starts, nodes }
+    }
+
+    /// Link `i`'s co-premises; none for a link the list does not know.
+    pub fn of(&self, i: usize) -> &[usize] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.nodes[a..b],
+            _ => &[],
+        }
+    }
 }
 
 /// Each undercut's attacked reason, by link index. Only the pairs undercuts name are looked
@@ -110,7 +190,20 @@ impl Derived {
             self.main_id = main_id;
         }
         if change.structure() {
-            self.attacked = attacked_reasons(map, &self.link_ends, &self.index);
+            let attacked = attacked_reasons(map, &self.link_ends, &self.index);
+            self.co_premises = CoPremises::of_map(map, &self.index);
+            self.link_shapes = map
+                .links
+                .iter()
+                .map(|l| LinkShape {
+                    linked: l.is_linked(),
+                    undercut: l.is_undercut(),
+                    attacked: None,
+                })
+                .collect();
+            for (undercut, reason) in attacked {
+                self.link_shapes[undercut].attacked = Some(reason as u32);
+            }
         }
         if change.structure() || change.order {
             let index = &self.index;
@@ -210,6 +303,12 @@ impl Derived {
         self.main == Some(index)
     }
 
+    /// The weighing of the current map, by node and link index; `None` while a big map's
+    /// check runs (the last weighing's indices may not fit the map) or for a map with errors.
+    pub fn weighing(&self) -> Option<&Evaluation> {
+        self.weighing.as_ref().filter(|_| !self.checking())
+    }
+
     /// True while the problems shown are not yet those of the current map: a check is
     /// running in the background (the UI should look again shortly).
     pub fn checking(&self) -> bool {
@@ -224,12 +323,12 @@ impl Derived {
         if let Some((done, _)) = &self.checks.previous
             && *done == revision
         {
-            let (done, problems) = self.checks.previous.take().expect("just seen");
-            self.show_problems(done, problems);
+            let (done, found) = self.checks.previous.take().expect("just seen");
+            self.show_problems(done, found);
             return;
         }
         if map.nodes.len() + map.links.len() <= CHECK_AT_ONCE {
-            self.show_problems(revision, validate(map));
+            self.show_problems(revision, findings(map));
             return;
         }
         if self.checks.running.is_some() {
@@ -240,7 +339,7 @@ impl Derived {
         let spawned = std::thread::Builder::new()
             .name("argmap-check".into())
             .spawn(move || {
-                let problems = validate(&snapshot);
+                let problems = findings(&snapshot);
                 // Let go of the map before saying so: the next edit then changes it in place
                 // instead of copying it.
                 drop(snapshot);
@@ -248,7 +347,7 @@ impl Derived {
             });
         match spawned {
             Ok(_) => self.checks.running = Some((revision, receive)),
-            Err(_) => self.show_problems(revision, validate(map)), // no thread: check here
+            Err(_) => self.show_problems(revision, findings(map)), // no thread: check here
         }
     }
 
@@ -272,8 +371,12 @@ impl Derived {
         }
     }
 
-    fn show_problems(&mut self, revision: u64, problems: Vec<Problem>) {
-        let old = std::mem::replace(&mut self.problems, problems);
+    fn show_problems(&mut self, revision: u64, (problems, weighing, status): Findings) {
+        let old = (
+            std::mem::replace(&mut self.problems, problems),
+            std::mem::replace(&mut self.weighing, weighing),
+            std::mem::replace(&mut self.main_status, status),
+        );
         if let Some(done) = self.checks.done_for.replace(revision)
             && done != revision
         {
@@ -423,6 +526,14 @@ mod tests {
             fresh_sizes.sync(doc.map(), &fresh);
             for i in 0..doc.map().nodes.len() {
                 assert_eq!(sizes.rect_at(i), fresh_sizes.rect_at(i), "{step}: card {i}");
+            }
+            // The links' reaches kept from frame to frame follow the cards and links too.
+            sizes.sync_links(derived);
+            fresh_sizes.sync_links(&fresh);
+            for i in 0..doc.map().links.len() {
+                let kept = sizes.link_reach(i);
+                assert!(kept.is_some(), "{step}: link {i}");
+                assert_eq!(kept, fresh_sizes.link_reach(i), "{step}: link {i}");
             }
         };
         check(&doc, &mut derived, &mut sizes, &mut find, "opened");

@@ -6,6 +6,7 @@ use crate::app::derived::Derived;
 use crate::app::theme::Theme;
 use crate::app::view::Selection;
 use crate::edit::Edit;
+use crate::evaluate::{Evaluation, explain};
 use crate::model::{ArgumentMap, Citation, Link, Node, NodeId, NodeKind, Relation, Source};
 use egui::{RichText, Sense, Ui, vec2};
 
@@ -210,6 +211,12 @@ fn node_details(
         }
     }
 
+    if let Some(weighing) = derived.weighing()
+        && let Some(&i) = derived.index.get(&node.id)
+    {
+        weighing_section(ui, map, weighing, i);
+    }
+
     section(ui, &format!("Citations ({})", node.citations.len()));
     if node.citations.is_empty() {
         ui.label(RichText::new("No sources cited.").weak());
@@ -240,6 +247,28 @@ fn node_details(
         });
     } else {
         ui.label(RichText::new("Add sources in the Sources tab to cite them.").weak());
+    }
+}
+
+/// Why the node holds, is defeated or is undecided, as `argmap evaluate --explain` says it.
+fn weighing_section(ui: &mut Ui, map: &ArgumentMap, weighing: &Evaluation, index: usize) {
+    // A hub's reasons are many: the first few are shown, each frame.
+    const MAX_LINES: usize = 12;
+    let lines = explain(map, weighing, index);
+    section(ui, &format!("Weighing: {}", weighing.nodes[index].as_str()));
+    for line in lines.iter().skip(1).take(MAX_LINES) {
+        ui.label(line.trim_start());
+    }
+    if lines.len() > MAX_LINES + 1 {
+        ui.label(
+            RichText::new(format!(
+                "… and {} more (argmap evaluate --explain {} lists them all)",
+                lines.len() - MAX_LINES - 1,
+                map.nodes[index].id
+            ))
+            .small()
+            .weak(),
+        );
     }
 }
 
